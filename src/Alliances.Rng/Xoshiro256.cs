@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace Alliances.Model.Random;
+namespace Alliances.Rng;
 
 /// <summary>
 /// xoshiro256** (Blackman and Vigna, 2018) seeded through SplitMix64, as in MathNet's Xoshiro256StarStar.

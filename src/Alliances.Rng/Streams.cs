@@ -1,4 +1,4 @@
-namespace Alliances.Model.Random;
+namespace Alliances.Rng;
 
 /// <summary>
 /// The purposes a random stream can serve. Each stochastic sub-process draws from its own stream so that one
