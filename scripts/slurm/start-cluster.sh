@@ -1,0 +1,252 @@
+#!/usr/bin/env bash
+# Starts a throw-away single-node Slurm cluster (munged + slurmctld + slurmd) for tests.
+#
+# Usage:  scripts/slurm/start-cluster.sh [STATE_DIR]        (default /tmp/alliances-slurm)
+#         source STATE_DIR/env.sh      # exports SLURM_CONF; then sbatch/squeue/scontrol/... work
+#         scripts/slurm/stop-cluster.sh [STATE_DIR]
+#
+# Requirements: root (SlurmUser=root; slurmd must run as root to launch jobs) and Debian's
+# slurm-wlm, slurm-client and munge packages (install them with scripts/ci/install-deps.sh;
+# this script never installs anything).
+#
+# Everything lives in STATE_DIR: config (etc/), munge key/socket (munge/), controller state and
+# slurmd spool (spool/), logs (log/), pid files (run/). All traffic is on 127.0.0.1. The system
+# munge/slurm configuration (/etc/munge, /etc/slurm) is neither used nor modified.
+#
+# Environment overrides:
+#   SLURMCTLD_PORT (6817), SLURMD_PORT (6818)   change if a real Slurm runs on this machine
+#   SLURM_START_TIMEOUT (90)                    seconds to wait for node1 to become idle
+#   SLURM_KEEP_STATE=1                          keep jobs/job-id counter from a previous run
+#                                               (default: slurmctld -c, i.e. a clean queue)
+#   SLURM_SELECT=linear                         use select/linear instead of select/cons_tres
+#   SLURM_CRED_EXPIRE (10)                      AuthInfo cred_expire (min 5; Slurm default 120).
+#                                               A requeued job is eligible again after this + 1 s.
+#
+# Behaviour worth knowing (verified with Slurm 22.05.8, Debian 12):
+#   * no accounting (no slurmdbd): sacct does not work; use squeue / scontrol show job while the
+#     job is still known to slurmctld (MinJobAge below), or output files. Each finished job is
+#     also appended to STATE_DIR/log/jobcomp.log (JobCompType=jobcomp/filetxt).
+#   * if a cluster from the same STATE_DIR is running it is stopped first (stop-cluster.sh).
+set -euo pipefail
+
+export PATH="$PATH:/usr/sbin:/sbin"   # daemons live in /usr/sbin; non-login root shells may lack it
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+STATE_DIR=${1:-/tmp/alliances-slurm}
+CTLD_PORT=${SLURMCTLD_PORT:-6817}
+SLURMD_PORT=${SLURMD_PORT:-6818}
+START_TIMEOUT=${SLURM_START_TIMEOUT:-90}
+SELECT=${SLURM_SELECT:-cons_tres}
+CRED_EXPIRE=${SLURM_CRED_EXPIRE:-10}
+
+log() { printf '[slurm-start] %s\n' "$*"; }
+die() { printf '[slurm-start] ERROR: %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------- preconditions
+[[ $(id -u) -eq 0 ]] || die "must run as root (slurmd launches jobs as their submitting user; SlurmUser=root)"
+
+missing=()
+for cmd in munged munge unmunge slurmctld slurmd sinfo scontrol sbatch squeue; do
+  command -v "$cmd" >/dev/null 2>&1 || missing+=("$cmd")
+done
+if [[ ${#missing[@]} -gt 0 ]]; then
+  die "missing commands: ${missing[*]}. Install Debian's munge, slurm-wlm and slurm-client packages first: scripts/ci/install-deps.sh"
+fi
+
+mkdir -p "$STATE_DIR"
+STATE_DIR=$(cd "$STATE_DIR" && pwd -P)
+ETC=$STATE_DIR/etc MUNGE_DIR=$STATE_DIR/munge SPOOL=$STATE_DIR/spool LOG=$STATE_DIR/log RUN=$STATE_DIR/run
+CONF=$ETC/slurm.conf
+MUNGE_SOCKET=$MUNGE_DIR/munge.socket
+MUNGE_KEY=$MUNGE_DIR/munge.key
+
+# ---------------------------------------------------------------- stop a previous instance
+if compgen -G "$RUN/*.pid" >/dev/null; then
+  log "pid files found in $RUN: stopping the previous cluster first"
+  "$SCRIPT_DIR/stop-cluster.sh" "$STATE_DIR"
+fi
+
+start_ts=$(date +%s.%N)
+
+# munged refuses directories writable by group/other (except sticky ones like /tmp).
+mkdir -p "$ETC" "$MUNGE_DIR" "$SPOOL/ctld" "$SPOOL/d" "$LOG" "$RUN"
+chmod 0755 "$STATE_DIR" "$ETC" "$SPOOL" "$LOG" "$RUN"
+chmod 0711 "$MUNGE_DIR"   # munged: socket dir must be o+x, key dir must not be writable by others
+chmod 0700 "$SPOOL/ctld" "$SPOOL/d"
+
+# ---------------------------------------------------------------- munge key
+if [[ ! -s $MUNGE_KEY ]]; then
+  if command -v mungekey >/dev/null 2>&1; then
+    mungekey --create --keyfile="$MUNGE_KEY"
+  else
+    dd if=/dev/urandom of="$MUNGE_KEY" bs=1024 count=1 status=none
+  fi
+  log "created munge key $MUNGE_KEY"
+fi
+chown root:root "$MUNGE_KEY"
+chmod 0400 "$MUNGE_KEY"
+
+# ---------------------------------------------------------------- slurm.conf
+HOST=$(hostname)
+SHORT_HOST=${HOST%%.*}
+CPUS=$(nproc)
+mem_mb=$(( $(awk '/^MemTotal:/ {print $2}' /proc/meminfo) / 1024 ))
+margin=$(( mem_mb / 20 )); (( margin < 512 )) && margin=512
+REAL_MEM=$(( mem_mb - margin )); (( REAL_MEM < 256 )) && REAL_MEM=256
+
+if ! getent hosts "$HOST" >/dev/null 2>&1; then
+  log "WARNING: hostname '$HOST' does not resolve (add '127.0.0.1 $HOST' to /etc/hosts if slurmd complains)"
+fi
+
+write_conf() { # $1 = select plugin (cons_tres | linear)
+  local select_params="SelectTypeParameters=CR_Core"
+  [[ $1 == linear ]] && select_params="# select/linear allocates whole nodes"
+  cat >"$CONF" <<EOF
+# Generated by scripts/slurm/start-cluster.sh on $(date -Is). Edits are overwritten.
+ClusterName=alliances
+SlurmctldHost=${SHORT_HOST}(127.0.0.1)
+SlurmctldPort=${CTLD_PORT}
+SlurmdPort=${SLURMD_PORT}
+SlurmUser=root
+SlurmdUser=root
+
+AuthType=auth/munge
+CredType=cred/munge
+# cred_expire also sets the delay before a requeued batch job becomes eligible again
+# (cred_expire + 1 s; Slurm's default 120 s makes requeue tests slow).
+AuthInfo=socket=${MUNGE_SOCKET},cred_expire=${CRED_EXPIRE}
+
+StateSaveLocation=${SPOOL}/ctld
+SlurmdSpoolDir=${SPOOL}/d
+SlurmctldPidFile=${RUN}/slurmctld.pid
+SlurmdPidFile=${RUN}/slurmd.pid
+SlurmctldLogFile=${LOG}/slurmctld.log
+SlurmdLogFile=${LOG}/slurmd.log
+SlurmctldDebug=info
+SlurmdDebug=info
+PlugStackConfig=${ETC}/plugstack.conf
+
+# No cgroups, no accounting daemon.
+ProctrackType=proctrack/linuxproc
+TaskPlugin=task/none
+JobAcctGatherType=jobacct_gather/none
+AccountingStorageType=accounting_storage/none
+JobCompType=jobcomp/filetxt
+JobCompLoc=${LOG}/jobcomp.log
+MpiDefault=none
+MailProg=/bin/true
+SwitchType=switch/none
+
+SchedulerType=sched/backfill
+SchedulerParameters=sched_interval=2,bf_interval=2
+SelectType=select/$1
+${select_params}
+ReturnToService=2
+MaxArraySize=10001
+MaxJobCount=100000
+# finished jobs stay visible to squeue/scontrol for this many seconds
+MinJobAge=300
+
+SlurmctldTimeout=30
+SlurmdTimeout=30
+MessageTimeout=10
+InactiveLimit=0
+KillWait=5
+Waittime=0
+TCPTimeout=5
+
+NodeName=node1 NodeAddr=127.0.0.1 NodeHostname=${HOST} CPUs=${CPUS} RealMemory=${REAL_MEM} State=UNKNOWN
+PartitionName=debug Nodes=node1 Default=YES MaxTime=INFINITE State=UP OverSubscribe=NO
+EOF
+}
+
+: >"$ETC/plugstack.conf"
+# Not read with the plugins above; present so nothing falls back to /etc/slurm/cgroup.conf.
+cat >"$ETC/cgroup.conf" <<'EOF'
+CgroupPlugin=autodetect
+ConstrainCores=no
+ConstrainRAMSpace=no
+ConstrainDevices=no
+EOF
+write_conf "$SELECT"
+export SLURM_CONF=$CONF
+printf 'export SLURM_CONF=%q\n' "$CONF" >"$STATE_DIR/env.sh"
+
+# ---------------------------------------------------------------- helpers
+
+fail_with_logs() {
+  printf '[slurm-start] ERROR: %s\n' "$1" >&2
+  local f
+  for f in "$LOG"/munged.log "$LOG"/slurmctld.log "$LOG"/slurmd.log; do
+    [[ -f $f ]] || continue
+    printf '\n===== tail -n 25 %s =====\n' "$f" >&2
+    tail -n 25 "$f" >&2
+  done
+  "$SCRIPT_DIR/stop-cluster.sh" "$STATE_DIR" >&2 || true
+  exit 1
+}
+
+wait_for() { # $1 = seconds, $2.. = command that must succeed
+  local deadline=$(( $(date +%s) + $1 )); shift
+  until "$@" >/dev/null 2>&1; do
+    (( $(date +%s) < deadline )) || return 1
+    sleep 0.2
+  done
+}
+
+wait_daemon() { # $1 = daemon (pid file name), $2 = seconds, $3.. = readiness check; fails fast if it died
+  local name=$1 deadline=$(( $(date +%s) + $2 )) pidf=$RUN/$1.pid; shift 2
+  until "$@" >/dev/null 2>&1; do
+    if [[ -s $pidf ]] && ! kill -0 "$(cat "$pidf")" 2>/dev/null; then
+      printf '[slurm-start] %s exited\n' "$name" >&2; return 1
+    fi
+    (( $(date +%s) < deadline )) || return 1
+    sleep 0.2
+  done
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for p in "$CTLD_PORT" "$SLURMD_PORT"; do
+  port_in_use "$p" && die "127.0.0.1:$p is already in use (another slurmctld/slurmd?). Stop it, or set SLURMCTLD_PORT / SLURMD_PORT."
+done
+
+# ---------------------------------------------------------------- munged
+rm -f "$MUNGE_SOCKET" "$MUNGE_SOCKET.lock"
+munged --socket="$MUNGE_SOCKET" --key-file="$MUNGE_KEY" --pid-file="$RUN/munged.pid" \
+       --log-file="$LOG/munged.log" --seed-file="$MUNGE_DIR/munged.seed" \
+  || fail_with_logs "munged failed to start"
+munge_ok() { munge -n -S "$MUNGE_SOCKET" | unmunge -S "$MUNGE_SOCKET"; }
+wait_for 15 munge_ok || fail_with_logs "munged does not answer on $MUNGE_SOCKET"
+log "munged up (pid $(cat "$RUN/munged.pid"))"
+
+# ---------------------------------------------------------------- slurmctld
+start_ctld() {
+  local args=()
+  [[ ${SLURM_KEEP_STATE:-0} == 1 ]] || args+=(-c)
+  slurmctld "${args[@]}"   # daemonizes; writes SlurmctldPidFile
+}
+start_ctld || fail_with_logs "slurmctld failed to start"
+if ! wait_daemon slurmctld 20 scontrol ping && [[ $SELECT == cons_tres ]] \
+   && grep -qiE 'cons_tres.*(error|fail)|(error|fatal).*cons_tres' "$LOG/slurmctld.log" 2>/dev/null; then
+  log "slurmctld did not come up with select/cons_tres; retrying with select/linear"
+  "$SCRIPT_DIR/stop-cluster.sh" "$STATE_DIR" slurmctld >/dev/null 2>&1 || true
+  SELECT=linear; write_conf linear
+  start_ctld || fail_with_logs "slurmctld failed to start"
+fi
+wait_daemon slurmctld 20 scontrol ping || fail_with_logs "slurmctld does not answer (scontrol ping)"
+log "slurmctld up (pid $(cat "$RUN/slurmctld.pid"), select/$SELECT)"
+
+# ---------------------------------------------------------------- slurmd
+slurmd -N node1 || fail_with_logs "slurmd failed to start"
+node_idle() { [[ $(sinfo -h --responding -n node1 -o '%T' 2>/dev/null) == idle ]]; }   # --responding: slurmd has registered
+if ! wait_daemon slurmd "$START_TIMEOUT" node_idle; then
+  sinfo -N -l >&2 || true
+  scontrol show node node1 >&2 || true
+  fail_with_logs "node1 did not become idle within ${START_TIMEOUT}s"
+fi
+log "slurmd up (pid $(cat "$RUN/slurmd.pid")); node1 idle"
+
+elapsed=$(awk -v a="$start_ts" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+log "cluster ready in ${elapsed}s (state dir $STATE_DIR)"
+echo
+echo "Run this in your shell (or: source $STATE_DIR/env.sh):"
+cat "$STATE_DIR/env.sh"
