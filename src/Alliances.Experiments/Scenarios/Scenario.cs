@@ -1,0 +1,52 @@
+using Alliances.Model;
+
+namespace Alliances.Experiments.Scenarios;
+
+/// <summary>How an uncertain parameter is drawn for each replication.</summary>
+public enum DistributionKind { Fixed, Uniform, Triangular, Normal }
+
+/// <summary>A parameter's value or distribution in a scenario (drawn once per replication, the same for every design).</summary>
+public sealed record ParameterDistribution(DistributionKind Kind, double A, double B = 0, double C = 0)
+{
+    public static ParameterDistribution Fixed(double v) => new(DistributionKind.Fixed, v);
+    public static ParameterDistribution Uniform(double low, double high) => new(DistributionKind.Uniform, low, high);
+    /// <summary>Triangular(low, mode, high).</summary>
+    public static ParameterDistribution Triangular(double low, double mode, double high) => new(DistributionKind.Triangular, low, mode, high);
+    /// <summary>Normal(mean, sd), truncated to the parameter's declared range.</summary>
+    public static ParameterDistribution Normal(double mean, double sd) => new(DistributionKind.Normal, mean, sd);
+}
+
+/// <summary>Where a scenario's region comes from: an explicit region, or the synthetic generator drawn per replication.</summary>
+public sealed record RegionSource
+{
+    /// <summary>An explicit region (territories listed in the scenario or in a region file). Null: use <see cref="Generator"/>.</summary>
+    public RegionSpec? Region { get; init; }
+    public RegionGeneratorSpec Generator { get; init; } = new();
+}
+
+/// <summary>
+/// A resolved scenario: everything a run or a comparison needs, with no file references left.
+/// Designs are named lever vectors; a replication draws the region and the uncertain parameters once and every design
+/// runs on those draws (common random numbers).
+/// </summary>
+public sealed record Scenario
+{
+    public string Name { get; init; } = "scenario";
+    public string Description { get; init; } = "";
+    public ulong Seed { get; init; } = 20180401;
+    public int Replications { get; init; } = 100;
+    public EditionSpec Edition { get; init; } = new();
+    public ShockSpec Shocks { get; init; } = new();
+    public RegionSource Region { get; init; } = new();
+    /// <summary>Parameters whose value differs from the registry default, or that are drawn per replication.</summary>
+    public IReadOnlyDictionary<string, ParameterDistribution> Parameters { get; init; } = new Dictionary<string, ParameterDistribution>();
+    /// <summary>Named designs, in the order they are reported.</summary>
+    public IReadOnlyList<NamedDesign> Designs { get; init; } =
+        [new("centralized", Model.Designs.Centralized), new("decentralized", Model.Designs.Decentralized), new("balanced", Model.Designs.Balanced)];
+    /// <summary>The design `run` uses when none is named.</summary>
+    public string DefaultDesign { get; init; } = "balanced";
+
+    public NamedDesign? FindDesign(string name) => Designs.FirstOrDefault(d => d.Name == name);
+}
+
+public sealed record NamedDesign(string Name, Levers Levers);
