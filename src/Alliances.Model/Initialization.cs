@@ -69,7 +69,7 @@ public static class Initialization
         for (int t = 0; t < T; t++)
         {
             var s = region.Territories[t];
-            orgCounts[t] = Math.Max(8, (int)Math.Round(orgBase * (0.6 + 0.8 * s.CommunityCapital) * Math.Sqrt(s.Population / 35_000.0) * 0.8));
+            orgCounts[t] = Math.Max(8, (int)Math.Round(orgBase * (0.6 + 0.8 * s.CommunityCapital) * Math.Sqrt(s.Population / 35_000.0)));
             orgCounts[t] = Math.Min(orgCounts[t], 160);
             n += 3 + orgCounts[t] + pool;
         }
