@@ -36,7 +36,7 @@ public static class CapacityLearning
         double regionalDrive = w.RegionalTableBody >= 0 ? w.BodyEngagement[w.RegionalTableBody] : 0.3 * w.BodyEngagement[w.PrefetsBody];
         // The Table des préfets' own capacity grows over time (M17; report L1840-1845).
         regionalDrive += 0.1;
-        w.RegionalCapacity += growth * regionalDrive * (1 - w.RegionalCapacity) - decay * w.RegionalCapacity * (w.FundingGap ? 2.0 : 1.0 - regionalDrive);
+        w.RegionalCapacity += growth * regionalDrive * (1 - w.RegionalCapacity) - decay * w.RegionalCapacity * (w.FundingGap ? 2.0 : Math.Max(0, 1.0 - regionalDrive));
         w.RegionalCapacity = Math.Clamp(w.RegionalCapacity, 0, 1);
     }
 

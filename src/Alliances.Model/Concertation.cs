@@ -55,8 +55,7 @@ public static class Concertation
     private static void UpdatePriorities(World w, ReadOnlySpan<int> who, double eps, double mu, double expertInfluence)
     {
         const int D = World.D;
-        var next = w.ScratchAgents; // reused as a flat buffer: who.Length × D values
-        if (next.Length < who.Length * D) return;
+        var next = w.ScratchMeeting; // who.Length × D values, sized for the largest body at initialisation
         Span<double> acc = stackalloc double[D];
         for (int x = 0; x < who.Length; x++)
         {

@@ -57,6 +57,7 @@ public static class ExpertParticipation
                 w.Exits[h]++; w.ExpertExits++;
                 w.Level[h] = Ladder.Volunteer;
                 w.Readiness[h] *= 0.75; // lasting mistrust (M56)
+                w.RecsThisMonth[h] = 0; w.OverridesThisMonth[h] = 0;
                 continue;
             }
             if (comfort > 0.55 && rng.NextDouble() < 0.05)
@@ -75,14 +76,15 @@ public static class ExpertParticipation
         if (w.Pandemic) rate *= 0.5;
         if (rng.NextDouble() >= rate) return;
         int t = w.SeatTerritory[s];
-        int first = t >= 0 ? w.ExpertStart[t] : w.ExpertStart[0];
-        int last = t >= 0 ? w.ExpertStart[t + 1] : w.ExpertStart[w.T];
-        int count = last - first;
+        int pool = w.ExpertEnd[0] - w.ExpertStart[0];
+        int count = t >= 0 ? pool : pool * w.T;
+        if (count <= 0) return;
         int start = rng.NextInt(count);
         bool regional = w.BodyTerritory[w.SeatBody[s]] < 0;
         for (int k = 0; k < count; k++)
         {
-            int h = first + (start + k) % count;
+            int index = (start + k) % count;
+            int h = t >= 0 ? w.ExpertStart[t] + index : w.ExpertStart[index / pool] + index % pool;
             if (w.Seat[h] >= 0 || w.Level[h] < Ladder.Volunteer) continue;
             // Regional seats prefer people who already took part locally (report L3800-3822).
             double ready = w.Readiness[h] * (1 - p[P.StigmaWeight] * (1 - w.Density[w.Territory[h]]))

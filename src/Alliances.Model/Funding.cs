@@ -9,8 +9,9 @@ public static class Funding
 {
     /// <summary>
     /// Payment schedule (report L544-552): 70 000 $ on signature; the second payment on work-plan approval; then
-    /// April and September instalments once a June annual report has been adopted after approval. The extension year
-    /// adds one payment in April 2023 (report L360-369).
+    /// April and September instalments once a June annual report has been adopted after approval. The optional
+    /// extension year adds one payment at the end of the 72 months (report L360-369). Payments scheduled during a
+    /// funding gap are withheld, not paid later (the interruption between editions, report L6456-6459).
     /// </summary>
     public static void Schedule(World w)
     {
@@ -137,11 +138,15 @@ public static class Funding
     {
         var p = w.Parameters;
         double monthly = w.Levers.Coordination == CoordinationMode.FundedAnimation ? p[P.AnimationMonthlyCost] : p[P.CoordinatorMonthlyCost];
-        long cost = Math.Min(w.CoordinationReserve, World.Cents(monthly));
+        // Pooled envelopes (municipal fund, philanthropy, public health) pay part of coordination (M24).
+        double pooled = w.Levers.Pooling switch { Pooling.Encouraged => p[P.PoolingShare], Pooling.Allowed => 0.5 * p[P.PoolingShare], _ => 0 };
+        long partnerPart = World.Cents(monthly * pooled);
+        w.PartnerLeverage += partnerPart;
+        long cost = Math.Min(w.CoordinationReserve, World.Cents(monthly) - partnerPart);
         w.CoordinationReserve -= cost;
         w.Spent += cost;
         w.CoordinationSpent += cost;
-        bool funded = cost > 0 && cost >= World.Cents(monthly) / 2;
+        bool funded = cost + partnerPart >= World.Cents(monthly) / 2;
         w.Active[w.Coordinator] = funded;
     }
 }

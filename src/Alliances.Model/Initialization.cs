@@ -33,7 +33,7 @@ public static class Initialization
         w.RecentSuccess = new double[T]; w.LocalPriorityMask = new int[T]; w.ProjectsInTerritory = new int[T];
         w.LocalEnvelope = new long[T]; w.FundsToTerritory = new long[T];
         w.PrefetOf = new int[T]; w.TableOf = new int[T]; w.LocalAgentOf = new int[T];
-        w.ExpertStart = new int[T + 1]; w.OrgStart = new int[T]; w.OrgEnd = new int[T];
+        w.ExpertStart = new int[T]; w.ExpertEnd = new int[T]; w.OrgStart = new int[T]; w.OrgEnd = new int[T];
         w.ScratchT = new double[T]; w.ScratchT2 = new double[T];
         for (int t = 0; t < T; t++)
         {
@@ -90,9 +90,9 @@ public static class Initialization
         w.RegionalCapacity = Clamp01(0.3 * region.PriorRegionalConcertation + 0.3 * region.LpesExperience
                                      + 0.2 * region.PartnerDensity + 0.2 * region.LeaderContinuity);
 
-        w.Ministry = a; Add(w, ref a, AgentKind.Ministry, -1, 0, 0.5, 0.8, ref rng);
-        w.Respondent = a; Add(w, ref a, AgentKind.Respondent, -1, 0, 0.6, 0.6, ref rng);
-        w.Coordinator = a; Add(w, ref a, AgentKind.Coordinator, -1, 0, 0.7, 0.6, ref rng);
+        w.Ministry = a; Add(w, ref a, AgentKind.Ministry, -1, 0, 0.5, 0.8);
+        w.Respondent = a; Add(w, ref a, AgentKind.Respondent, -1, 0, 0.6, 0.6);
+        w.Coordinator = a; Add(w, ref a, AgentKind.Coordinator, -1, 0, 0.7, 0.6);
         for (int d = 0; d < D; d++) w.ScratchD[d] = 1.0 / D;
         SetPriority(w, w.Ministry, w.ScratchD, 0.2, ref rng);
         SetPriority(w, w.Respondent, w.ScratchD, 0.2, ref rng);
@@ -103,7 +103,7 @@ public static class Initialization
         {
             double b = Clamp01(0.25 + 0.4 * region.PartnerDensity + 0.1 * rng.NextGaussian());
             int id = a;
-            Add(w, ref a, AgentKind.SectoralPartner, -1, (byte)sIdx, b, 0.5 + 0.3 * rng.NextDouble(), ref rng);
+            Add(w, ref a, AgentKind.SectoralPartner, -1, (byte)sIdx, b, 0.5 + 0.3 * rng.NextDouble());
             SectorProfile((Sector)sIdx, w.ScratchD);
             SetPriority(w, id, w.ScratchD, 0.3, ref rng);
         }
@@ -115,19 +115,19 @@ public static class Initialization
             double bPrefet = Clamp01(0.2 + 0.25 * region.LeaderContinuity + 0.15 * region.PriorRegionalConcertation
                                      + 0.1 * region.ElectedPartnerRelations + stance + 0.08 * rng.NextGaussian());
             w.PrefetOf[t] = a;
-            Add(w, ref a, AgentKind.Prefet, t, 0, bPrefet, 0.4 + 0.4 * s.Resources, ref rng);
+            Add(w, ref a, AgentKind.Prefet, t, 0, bPrefet, 0.4 + 0.4 * s.Resources);
             w.Concern[w.PrefetOf[t]] = Clamp01(0.3 + 0.4 * rng.NextDouble());
             PrefetProfile(w, t, w.ScratchD);
             SetPriority(w, w.PrefetOf[t], w.ScratchD, 0.3, ref rng);
 
             w.TableOf[t] = a;
             Add(w, ref a, AgentKind.LocalTable, t, 0, Clamp01(0.35 + 0.45 * s.ConcertationHistory + 0.05 * rng.NextGaussian()),
-                Clamp01(0.3 + 0.6 * s.Resources), ref rng);
+                Clamp01(0.3 + 0.6 * s.Resources));
             PerceivedNeeds(w, t, s.Expertise, w.ScratchD);
             SetPriority(w, w.TableOf[t], w.ScratchD, 0.35 * (1 - s.Expertise), ref rng);
 
             w.LocalAgentOf[t] = a;
-            Add(w, ref a, AgentKind.LocalAgent, t, 0, 0.75, 0.6, ref rng);
+            Add(w, ref a, AgentKind.LocalAgent, t, 0, 0.75, 0.6);
             PerceivedNeeds(w, t, 0.8, w.ScratchD);
             SetPriority(w, w.LocalAgentOf[t], w.ScratchD, 0.1, ref rng);
 
@@ -136,7 +136,7 @@ public static class Initialization
             {
                 int id = a;
                 double b = rng.Beta(2, 2) * (0.4 + 0.5 * s.ConcertationHistory) + 0.1;
-                Add(w, ref a, AgentKind.Organisation, t, 0, Clamp01(b), Clamp01(rng.Beta(2, 2) * (0.35 + 0.65 * s.Resources)), ref rng);
+                Add(w, ref a, AgentKind.Organisation, t, 0, Clamp01(b), Clamp01(rng.Beta(2, 2) * (0.35 + 0.65 * s.Resources)));
                 // Mission domain drawn in proportion to perceived needs plus a uniform share (report L4930-4942).
                 PerceivedNeeds(w, t, s.Expertise, w.ScratchD);
                 int mission = Categorical(w.ScratchD, 0.5, ref rng);
@@ -152,7 +152,7 @@ public static class Initialization
             for (int e = 0; e < pool; e++)
             {
                 int id = a;
-                Add(w, ref a, AgentKind.Expert, t, 0, 0.0, 0.3 + 0.4 * rng.NextDouble(), ref rng);
+                Add(w, ref a, AgentKind.Expert, t, 0, 0.0, 0.3 + 0.4 * rng.NextDouble());
                 // Readiness is heterogeneous; participation culture eases involvement (report L2576-2580, L3771-3786).
                 w.Readiness[id] = Clamp01(rng.Beta(2, 3) + 0.3 * (s.ParticipationCulture - 0.5));
                 // All involved experts had long prior volunteering (report L2816-2831).
@@ -161,12 +161,13 @@ public static class Initialization
                 for (int d = 0; d < D; d++) w.ScratchD[d] = w.Need0[t * D + d];
                 SetPriority(w, id, w.ScratchD, 0.1, ref rng); // they carry knowledge of the population's real needs
             }
-            w.ExpertStart[t + 1] = a;
+            w.ExpertEnd[t] = a;
         }
         if (a != n) throw new InvalidOperationException("agent count mismatch");
 
+        for (int t = 0; t < T; t++) w.Active[w.LocalAgentOf[t]] = levers.LocalMobilisationStaff;
         BuildBodies(w, tableDraw);
-        BuildNetwork(w, ref rng);
+        BuildNetwork(w);
         Funding.Schedule(w);
         Allocate(w);
         return w;
@@ -177,7 +178,7 @@ public static class Initialization
         int cap = MaxProjects;
         w.ProjTerritory = new int[cap]; w.ProjReach = new int[cap]; w.ProjDomain = new Domain[cap]; w.ProjSource = new ProjectSource[cap];
         w.ProjPromoter = new int[cap]; w.ProjPartners = new int[cap]; w.ProjBudget = new long[cap]; w.ProjRemaining = new long[cap];
-        w.ProjStart = new int[cap]; w.ProjDuration = new int[cap]; w.ProjQuality = new double[cap];
+        w.ProjStart = new int[cap]; w.ProjDuration = new int[cap]; w.ProjQuality = new double[cap]; w.ProjLeverage = new double[cap];
         w.ProjAligned = new bool[cap]; w.ProjObservedAligned = new bool[cap]; w.ProjDone = new bool[cap]; w.ProjSucceeded = new bool[cap];
         int pc = MaxProposals;
         w.PropTerritory = new int[pc]; w.PropReach = new int[pc]; w.PropPromoter = new int[pc]; w.PropPartners = new int[pc];
@@ -185,7 +186,7 @@ public static class Initialization
         w.PropRecommended = new bool[pc];
     }
 
-    private static void Add(World w, ref int a, AgentKind kind, int territory, byte tag, double baseline, double capacity, ref Xoshiro256 rng)
+    private static void Add(World w, ref int a, AgentKind kind, int territory, byte tag, double baseline, double capacity)
     {
         w.Kind[a] = kind; w.Territory[a] = territory; w.Tag[a] = tag;
         w.Baseline[a] = baseline; w.Engagement[a] = baseline; w.Capacity[a] = capacity;
@@ -202,7 +203,6 @@ public static class Initialization
         };
         w.Efficacy[a] = 0.5;
         a++;
-        _ = rng; // draws are made by callers so the order stays explicit
     }
 
     private static void SetPriority(World w, int agent, double[] basis, double noise, ref Xoshiro256 rng)
@@ -353,11 +353,14 @@ public static class Initialization
         w.AgentBodies = inv.ToArray();
 
         w.SeatBody = seatBody.ToArray(); w.SeatTerritory = seatTerr.ToArray();
+        int largest = 0;
+        for (int b = 0; b < w.B; b++) largest = Math.Max(largest, w.MemberStart[b + 1] - w.MemberStart[b]);
+        w.ScratchMeeting = new double[(largest + w.SeatBody.Length) * World.D];
         w.SeatHolder = new int[w.SeatBody.Length];
         Array.Fill(w.SeatHolder, -1);
     }
 
-    private static void BuildNetwork(World w, ref Xoshiro256 rng)
+    private static void BuildNetwork(World w)
     {
         // Potential ties: every pair of co-members of a body of this design. Initial strength from concertation
         // history (seed 001) and, for elected-partner pairs, past relations (report L6690-6691) [A weights].
@@ -384,7 +387,6 @@ public static class Initialization
         w.BodyEdgeStart[w.B] = bodyEdges.Count;
         w.BodyEdges = bodyEdges.ToArray();
         w.E = ea.Count; w.EdgeA = ea.ToArray(); w.EdgeB = eb.ToArray(); w.Weight = wt.ToArray();
-        _ = rng;
     }
 
     private static double InitialTie(World w, int i, int j)

@@ -78,6 +78,8 @@ public static class MetricCatalog
         "Part des sièges d'expertes et experts de vécu occupés", "Share of expert seats filled", false);
     public static readonly int ExpertExits = Def("expert_exits", 0, 100_000, Better.Lower,
         "Départs de personnes expertes de vécu", "Exits of experts de vécu", false);
+    public static readonly int Leverage = Def("leverage", 0, 10, Better.Higher,
+        "Argent des partenaires par dollar du FQIS engagé", "Partner money per FQIS dollar committed", false);
     public static readonly int IsolatedShare = Def("isolated_share", 0, 1, Better.Lower,
         "Part des territoires isolés (sans projet, ou faible capacité et faible progrès)", "Share of isolated territories (no project, or low capacity and low progress)", false);
 

@@ -77,7 +77,7 @@ public sealed class MetricsCalculator
         // Participation ---------------------------------------------------------------------------------
         int ever = 0, still = 0;
         for (int t = 0; t < T; t++)
-            for (int h = w.ExpertStart[t]; h < w.ExpertStart[t + 1]; h++)
+            for (int h = w.ExpertStart[t]; h < w.ExpertEnd[t]; h++)
                 if (w.EverSeated[h]) { ever++; if (w.Seat[h] >= 0) still++; }
         m[MetricCatalog.ExpertsRetention] = ever > 0 ? (double)still / ever : 0;
         m[MetricCatalog.ExpertParticipation] = seats > 0 ? (double)filled / seats : 0;
@@ -109,6 +109,9 @@ public sealed class MetricsCalculator
         m[MetricCatalog.PrefetEngagement] = prefets;
         m[MetricCatalog.RegionalEngagement] = 0.5 * (prefets + partners);
         m[MetricCatalog.LocalEngagement] = 0.5 * (tables + orgs);
+        long committed = 0;
+        for (int q = 0; q < funded; q++) committed += w.ProjBudget[q];
+        m[MetricCatalog.Leverage] = committed > 0 ? Math.Clamp((double)w.PartnerLeverage / committed, 0, 10) : 0;
         int isolated = 0;
         for (int t = 0; t < T; t++)
             if (w.ProjectsInTerritory[t] == 0 || (w.TerritoryCapacity[t] < 0.3 && _progress[t] < 0.5 * meanProgress)) isolated++;

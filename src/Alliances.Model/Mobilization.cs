@@ -143,6 +143,12 @@ public static class Mobilization
         var p = w.Parameters;
         bool coordinator = w.Active[w.Coordinator];
         double animation = !coordinator ? 0 : L.Coordination == CoordinationMode.FundedAnimation ? p[P.AnimationSupport] : 0.1;
+        // FQIS management (L10; report L1984-1993): calls, agreements and follow-up load whoever manages them. Regional
+        // management takes the animator's time; two-tier management needs local administrative resources
+        // (report L7730-7761) and crowds out local animation where they are scarce (M36) [magnitudes A].
+        double regionalAdmin = L.ManagementMode switch { ManagementMode.Centralised => 0.2, ManagementMode.Shared => 0.1, _ => 0.05 };
+        double localAdmin = L.ManagementMode switch { ManagementMode.TwoTier => 0.3, ManagementMode.Shared => 0.1, _ => 0.0 };
+        animation *= 1 - regionalAdmin;
         if (w.Pandemic) animation *= 0.7;
         double median = Median(w.TerritoryCapacity, w.ScratchT2, w.T);
         int weak = 0;
@@ -151,8 +157,10 @@ public static class Mobilization
         for (int t = 0; t < w.T; t++)
         {
             double share = (1 - reserve) + (w.TerritoryCapacity[t] < median ? reserve * w.T / weak : 0);
-            double s = animation * share + (L.LocalMobilisationStaff ? 0.4 : 0);
+            double load = localAdmin * (1 - w.Resources[t]);
+            double s = (animation * share + (L.LocalMobilisationStaff ? 0.4 : 0)) * (1 - load);
             w.Support[t] = Math.Clamp(s, 0, 1);
+            w.Burden[w.TableOf[t]] += load;
         }
         double respondent = L.RespondentSeniority switch
         {

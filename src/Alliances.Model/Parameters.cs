@@ -83,6 +83,8 @@ public static class P
         "FQIS amount of a regional project (brief X3) [A]; with a fixed size, a larger regional share buys more regional projects (report L181-184)");
     public static readonly ParamDef CapacityMediation = Def("projects.capacity_mediation", 0.6, 0.3, 0.9, Evidence.S,
         "share of a project's effect that depends on the territory's collective capacity: progress tracks local resources and expertise (report L110-115, L5619-5627) [magnitude A]");
+    public static readonly ParamDef SynergyPull = Def("projects.synergy_pull", 0.2, 0.0, 0.4, Evidence.S,
+        "pull of a regional project on the priorities of the local tables it reaches: regional projects in synergy with local action go with higher alignment (M21, M22; report L178-184, L1900-1908) [S, correlation; magnitude A]");
     public static readonly ParamDef RegionalReach = Def("projects.regional_reach", 0.5, 0.3, 0.8, Evidence.A,
         "share of territories a regional project reaches; 'often three or more' (report L1997, L6411-6413)");
     public static readonly ParamDef QualityBase = Def("projects.quality_base", 0.35, 0.2, 0.5, Evidence.A,
@@ -99,6 +101,11 @@ public static class P
         "extra lasting effect of a successful completion relative to accrued effects (brief X3) [A]");
     public static readonly ParamDef LabellingNoise = Def("projects.labelling_noise", 0.12, 0.0, 0.25, Evidence.A,
         "probability a project's priority link is mislabelled in reports (report L4023-4031) [A]");
+
+    public static readonly ParamDef PartnerLeverage = Def("money.partner_leverage", 0.5, 0.2, 1.4, Evidence.S,
+        "partner money per FQIS dollar in funded projects; in 2010-2016 partners put 1.35 $ per FQIS $ (report L7823-7831) [value A]");
+    public static readonly ParamDef PoolingShare = Def("money.pooling_share", 0.35, 0.1, 0.6, Evidence.S,
+        "share of coordination costs paid by pooled envelopes when pooling is encouraged; half when allowed (report L5361-5369) [value A]");
 
     // --- Selection (P5) -----------------------------------------------------------------------------
     public static readonly ParamDef Ratification = Def("selection.ratification", 0.97, 0.9, 1.0, Evidence.A,

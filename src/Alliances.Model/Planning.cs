@@ -2,7 +2,8 @@ namespace Alliances.Model;
 
 /// <summary>
 /// Submodel "yearly planning" (brief P2, P3). At work-plan approval and every April after it, regional priorities
-/// are set: by the regional table where one exists; otherwise by the Table des préfets matching the priorities common
+/// are set: by the regional table where it decides, half by the table and half by the Table des préfets where the
+/// table is consultative (report L1864-1865); otherwise by the Table des préfets matching the priorities common
 /// to local territories (report L1876-1880, L1900-1902). Each territory keeps its own priorities, which the regional
 /// level respects (report L1876-1880). Structured devices (fiches, chantiers) pull local priorities toward regional
 /// ones where local concertations sit at the regional level (report L1900-1908) [strength A].
@@ -21,7 +22,13 @@ public static class Planning
         const int D = World.D;
         var v = w.RegionalPriorityVector;
         Array.Clear(v);
-        if (w.RegionalTableBody >= 0) AddBodyMean(w, w.RegionalTableBody, v, 1.0);
+        if (w.RegionalTableBody >= 0 && w.Levers.DecisionBody == DecisionBody.RegionalTable) AddBodyMean(w, w.RegionalTableBody, v, 1.0);
+        else if (w.RegionalTableBody >= 0)
+        {
+            // A consultative table feeds the Table des préfets, which decides (report L1864-1865).
+            AddBodyMean(w, w.RegionalTableBody, v, 0.5);
+            AddBodyMean(w, w.PrefetsBody, v, 0.5);
+        }
         else
         {
             AddBodyMean(w, w.PrefetsBody, v, 0.5);

@@ -27,7 +27,8 @@ public static class ProjectExecution
             long pay = monthsLeft <= 1 ? w.ProjRemaining[q] : w.ProjRemaining[q] / monthsLeft;
             w.ProjRemaining[q] -= pay;
             w.Spent += pay;
-            Apply(w, q, pay / 100.0, effectPerMillion * w.ProjQuality[q]);
+            // Partner money adds to the project's means, at half the weight of FQIS money (it is not all targeted) [A].
+            Apply(w, q, pay / 100.0 * (1 + 0.5 * w.ProjLeverage[q]), effectPerMillion * w.ProjQuality[q]);
             if (w.ProjRemaining[q] == 0)
             {
                 w.ProjDone[q] = true;

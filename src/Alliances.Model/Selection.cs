@@ -7,13 +7,13 @@ namespace Alliances.Model;
 /// for local-only priorities (L13; report L4100-4103). Local bodies recommend within their envelope; the body the design
 /// names (MRC council where MRCs co-sign, otherwise the regional decision body) ratifies local recommendations with a
 /// high probability (report L1979-1982; X6). Where experts de vécu analyse projects, they recommend by the real need
-/// of the domain; a deciding body that disagrees overrides them with a probability that is higher where municipal
+/// of the domain to the extent of the unconfirmed effect M68 [U]; a deciding body that disagrees overrides them with a probability that is higher where municipal
 /// managers decide (report L2662-2682, L3610-3618) and lower under a guaranteed-share rule (L28 [A]).
 /// Funded projects commit money from the envelope they draw on.
 /// </summary>
 public static class Selection
 {
-    public static void Decide(World w, ref Xoshiro256 rng)
+    public static void Decide(World w, ref Xoshiro256 rng, ref Xoshiro256 reporting)
     {
         int n = w.ProposalCount;
         if (n == 0) return;
@@ -70,7 +70,7 @@ public static class Selection
             }
             if (decision && fits)
             {
-                Fund(w, q, ref rng);
+                Fund(w, q, ref reporting);
                 if (!regional) offered[t] -= w.PropBudget[q];
             }
             else Reject(w, q);
@@ -124,7 +124,11 @@ public static class Selection
             for (int dd = 0; dd < World.D; dd++) mean += w.NeedNow[tt * World.D + dd] / World.D;
             count++;
         }
-        bool expertChoice = need >= mean;
+        // M68 [U]: how much experts' recommendations carry real-needs information is the unconfirmed effect. With
+        // probability `informed` they recommend by the real need of the domain; otherwise their recommendation carries no
+        // information about needs (a fair coin), so at zero the participation dynamics remain but relevance gains vanish.
+        double informed = Math.Clamp(w.Parameters[P.ExpertInfluence] / P.ExpertInfluence.High, 0, 1);
+        bool expertChoice = rng.NextDouble() < informed ? need >= mean : rng.NextDouble() < 0.5;
         w.ExpertRecommendations++;
         bool overridden = false;
         bool finalChoice = expertChoice;
@@ -145,6 +149,12 @@ public static class Selection
         return finalChoice;
     }
 
+    /// <summary>Moves a priority vector a share s of the way toward the single domain d (stays on the simplex).</summary>
+    private static void PullToward(Span<double> priority, int d, double s)
+    {
+        for (int k = 0; k < priority.Length; k++) priority[k] = (1 - s) * priority[k] + (k == d ? s : 0);
+    }
+
     private static bool CanFundRegional(World w, int q)
     {
         if (w.Levers.RegionalShare > 0) return w.PropBudget[q] <= w.RegionalEnvelope;
@@ -159,7 +169,7 @@ public static class Selection
         w.Efficacy[promoter] -= 0.12 * w.Efficacy[promoter];
     }
 
-    private static void Fund(World w, int q, ref Xoshiro256 rng)
+    private static void Fund(World w, int q, ref Xoshiro256 reporting)
     {
         if (w.ProjectCount >= w.ProjBudget.Length) return;
         var L = w.Levers;
@@ -176,13 +186,12 @@ public static class Selection
             long sum = 0;
             for (int tt = 0; tt < w.T; tt++) if ((w.PropReach[q] & (1 << tt)) != 0) sum += w.LocalEnvelope[tt];
             long left = budget;
-            int last = -1;
             for (int tt = 0; tt < w.T; tt++)
             {
                 if ((w.PropReach[q] & (1 << tt)) == 0) continue;
                 long part = (long)((double)budget * w.LocalEnvelope[tt] / sum);
                 part = Math.Min(part, w.LocalEnvelope[tt]);
-                w.LocalEnvelope[tt] -= part; left -= part; last = tt;
+                w.LocalEnvelope[tt] -= part; left -= part;
             }
             for (int tt = 0; left > 0 && tt < w.T; tt++)
             {
@@ -190,12 +199,10 @@ public static class Selection
                 long part = Math.Min(left, w.LocalEnvelope[tt]);
                 w.LocalEnvelope[tt] -= part; left -= part;
             }
-            if (left > 0) budget -= left; // cannot happen when CanFundRegional held; kept for safety
-            _ = last;
+            if (left > 0) budget -= left; // only if envelopes shrank since CanFundRegional; the project is smaller
         }
 
         int promoter = w.PropPromoter[q];
-        int pt = w.Territory[promoter];
         double support = regional ? w.RegionalSupport : w.Support[t];
         double territoryCapacity = regional ? w.RegionalCapacity : w.TerritoryCapacity[t];
         double collaboration = w.PropSource[q] is ProjectSource.Concerted or ProjectSource.Regional ? 0.8 : w.Partnership[promoter];
@@ -212,8 +219,14 @@ public static class Selection
         w.ProjSource[id] = w.PropSource[q]; w.ProjPromoter[id] = promoter; w.ProjPartners[id] = w.PropPartners[q];
         w.ProjBudget[id] = budget; w.ProjRemaining[id] = budget; w.ProjStart[id] = w.Month; w.ProjDuration[id] = duration;
         w.ProjQuality[id] = Math.Clamp(quality, 0.05, 0.95);
+        // Partners' money combined with FQIS money (report L6551-6554, L7823-7831): more with partners on board,
+        // with regional partner density, and when pooling is allowed or encouraged (M24) [A form].
+        double pooling = L.Pooling switch { Pooling.Encouraged => 1.5, Pooling.Allowed => 1.25, _ => 1.0 };
+        double leverage = p[P.PartnerLeverage] * (0.5 + 0.5 * Math.Min(w.PropPartners[q], 3) / 3.0) * (0.5 + w.Region.PartnerDensity) * pooling;
+        w.ProjLeverage[id] = leverage;
+        w.PartnerLeverage += (long)(budget * leverage);
         w.ProjAligned[id] = aligned;
-        w.ProjObservedAligned[id] = rng.NextDouble() < noise ? !aligned : aligned;
+        w.ProjObservedAligned[id] = reporting.NextDouble() < noise ? !aligned : aligned; // labelling error (report L4023-4031)
         w.ProjDone[id] = false; w.ProjSucceeded[id] = false;
         if (regional) w.RegionalProjects++;
 
@@ -225,12 +238,12 @@ public static class Selection
             w.ProjectsInTerritory[tt]++;
             w.FundsToTerritory[tt] += (long)(budget * (w.Population[tt] / reachedPopulation));
             w.Efficacy[w.PrefetOf[tt]] += 0.05 * (1 - w.Efficacy[w.PrefetOf[tt]]);
+            if (regional) PullToward(w.PriorityOf(w.TableOf[tt]), d, p[P.SynergyPull] * (L.StrategicDevice >= StrategicDevice.Fiches ? 1.0 : 0.5));
             w.Efficacy[w.TableOf[tt]] += 0.08 * (1 - w.Efficacy[w.TableOf[tt]]);
         }
         w.Efficacy[promoter] += 0.3 * (1 - w.Efficacy[promoter]);
         if (regional)
             for (int s = 0; s < w.PartnerCount; s++)
                 w.Efficacy[w.PartnerStart + s] += 0.1 * (1 - w.Efficacy[w.PartnerStart + s]);
-        _ = pt;
     }
 }

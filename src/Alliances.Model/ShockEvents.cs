@@ -6,7 +6,8 @@ namespace Alliances.Model;
 /// Submodel "exogenous events" (brief P10). Sets the month's pandemic and funding-gap flags. During the pandemic basic
 /// needs rise (report L4226-4234, "possibly") and fall back after it; meetings go virtual (see Concertation). At a
 /// municipal general election (X1 [A], off by default) a share of préfets is replaced: the newcomer's propensity is
-/// drawn afresh and their ties weaken (seed 001).
+/// the predecessor's plus a normal perturbation (sd 0.2), engagement moves halfway to it, and their ties weaken to 30 %
+/// (seed 001).
 /// </summary>
 public static class ShockEvents
 {

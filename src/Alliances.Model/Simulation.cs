@@ -19,7 +19,7 @@ public interface IMonthObserver
 /// </summary>
 public sealed class Simulation
 {
-    private Xoshiro256 _meetings, _mobilization, _projects, _selection, _execution, _experts, _elections;
+    private Xoshiro256 _meetings, _mobilization, _projects, _selection, _execution, _experts, _elections, _reporting;
     private readonly MetricsCalculator _metrics;
     private readonly double[] _regionMetrics = new double[MetricCatalog.Count];
 
@@ -36,6 +36,7 @@ public sealed class Simulation
         _execution = Streams.Create(seed, replication, Purpose.Execution);
         _experts = Streams.Create(seed, replication, Purpose.Experts);
         _elections = Streams.Create(seed, replication, Purpose.Elections);
+        _reporting = Streams.Create(seed, replication, Purpose.Reporting);
         _metrics = new MetricsCalculator(World);
     }
 
@@ -51,7 +52,7 @@ public sealed class Simulation
         Concertation.Meet(w, ref _meetings);
         Planning.Plan(w);
         ProjectGeneration.Generate(w, ref _projects);
-        Selection.Decide(w, ref _selection);
+        Selection.Decide(w, ref _selection, ref _reporting);
         ProjectExecution.Advance(w, ref _execution);
         Mobilization.Update(w, ref _mobilization);
         ExpertParticipation.Update(w, ref _experts);

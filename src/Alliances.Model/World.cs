@@ -87,7 +87,8 @@ public sealed class World
     public long[] LocalEnvelope = []; // cents, uncommitted
     public long[] FundsToTerritory = [];// cents committed to projects reaching the territory (apportioned)
     public int[] PrefetOf = [], TableOf = [], LocalAgentOf = [];
-    public int[] ExpertStart = [];    // experts of territory t are agents ExpertStart[t] .. ExpertStart[t+1]-1
+    public int[] ExpertStart = [];    // experts of territory t are agents ExpertStart[t] .. ExpertEnd[t]-1
+    public int[] ExpertEnd = [];
     public int[] OrgStart = [];
     public int[] OrgEnd = [];
 
@@ -134,6 +135,7 @@ public sealed class World
     public long[] ProjRemaining = [];
     public int[] ProjStart = [], ProjDuration = [];
     public double[] ProjQuality = [];
+    public double[] ProjLeverage = [];  // partner dollars per FQIS dollar (outside the FQIS ledger)
     public bool[] ProjAligned = [], ProjObservedAligned = [], ProjDone = [], ProjSucceeded = [];
 
     // Proposals (scratch, reused each call) ---------------------------------------------------------
@@ -164,6 +166,7 @@ public sealed class World
     public double[] ScratchT2 = [];
     public int[] ScratchIdx = [];
     public double[] ScratchAgents = [];
+    public double[] ScratchMeeting = []; // (largest body + seats) × D
 
     /// <summary>Sum of every FQIS balance plus money spent: must always equal what the ministry paid.</summary>
     public long LedgerTotal()
