@@ -47,6 +47,29 @@ public sealed record Scenario
     public string DefaultDesign { get; init; } = "balanced";
 
     public NamedDesign? FindDesign(string name) => Designs.FirstOrDefault(d => d.Name == name);
+
+    /// <summary>Path of the scenario file as given to <see cref="ScenarioLoader.Load"/>; null for scenarios built in code.</summary>
+    public string? File { get; init; }
+
+    /// <summary>Every file the scenario was resolved from (the scenario file first, then its bases and region files,
+    /// in load order), each with the SHA-256 of its bytes. Empty for scenarios built in code.</summary>
+    public IReadOnlyList<ScenarioSource> Sources { get; init; } = [];
+
+    /// <summary>
+    /// SHA-256 (lower-case hex) identifying the scenario's inputs: the hash of the scenario file's bytes when it is the
+    /// only source; otherwise the hash of the UTF-8 text made of each source's hash followed by '\n', in load order
+    /// (so it changes when a base or region file changes, and does not depend on where the files are). Null when built in code.
+    /// </summary>
+    public string? Hash => Sources.Count switch
+    {
+        0 => null,
+        1 => Sources[0].Sha256,
+        _ => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Concat(Sources.Select(s => s.Sha256 + "\n"))))),
+    };
 }
+
+/// <summary>A file a scenario was read from. Role: "scenario", "extends" (a base file) or "region" (a region file).</summary>
+public sealed record ScenarioSource(string Role, string Path, string Sha256);
 
 public sealed record NamedDesign(string Name, Levers Levers);
