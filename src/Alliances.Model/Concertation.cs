@@ -56,19 +56,29 @@ public static class Concertation
     {
         const int D = World.D;
         var next = w.ScratchMeeting; // who.Length × D values, sized for the largest body at initialisation
+        int n = who.Length;
+        var dist = w.ScratchDistance;  // symmetric: each pair's distance computed once
+        for (int x = 0; x < n; x++)
+        {
+            var px = w.PriorityOf(who[x]);
+            dist[x * n + x] = 0;
+            for (int y = x + 1; y < n; y++) dist[x * n + y] = dist[y * n + x] = Distance(px, w.PriorityOf(who[y]));
+        }
         Span<double> acc = stackalloc double[D];
-        for (int x = 0; x < who.Length; x++)
+        Span<double> weights = n <= 128 ? stackalloc double[n] : new double[n];
+        for (int y = 0; y < n; y++) weights[y] = w.Voice[who[y]] * (0.3 + 0.7 * w.Engagement[who[y]]);
+        for (int x = 0; x < n; x++)
         {
             int i = who[x];
             var pi = w.PriorityOf(i);
             acc.Clear();
             double total = 0;
-            for (int y = 0; y < who.Length; y++)
+            for (int y = 0; y < n; y++)
             {
+                if (dist[x * n + y] > eps) continue;
                 int j = who[y];
                 var pj = w.PriorityOf(j);
-                if (Distance(pi, pj) > eps) continue;
-                double weight = w.Voice[j] * (0.3 + 0.7 * w.Engagement[j]);
+                double weight = weights[y];
                 if (w.Kind[j] == AgentKind.Expert && j != i) weight *= expertInfluence * 4.0; // M68 [U]: zero means no effect
                 for (int d = 0; d < D; d++) acc[d] += weight * pj[d];
                 total += weight;

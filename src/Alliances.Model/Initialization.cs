@@ -356,6 +356,7 @@ public static class Initialization
         int largest = 0;
         for (int b = 0; b < w.B; b++) largest = Math.Max(largest, w.MemberStart[b + 1] - w.MemberStart[b]);
         w.ScratchMeeting = new double[(largest + w.SeatBody.Length) * World.D];
+        w.ScratchDistance = new double[(largest + w.SeatBody.Length) * (largest + w.SeatBody.Length)];
         w.SeatHolder = new int[w.SeatBody.Length];
         Array.Fill(w.SeatHolder, -1);
     }

@@ -8,6 +8,8 @@ public sealed class MetricsCalculator
 {
     private readonly double[] _progress, _sorted, _s, _direct, _funding, _need;
     private readonly int[] _order;
+    private readonly double[] _kindSum = new double[9];
+    private readonly int[] _kindCount = new int[9];
     private const int RegionalAgents = 10; // ministry, respondent, coordinator, seven sectoral partners
 
     public MetricsCalculator(World w)
@@ -50,8 +52,9 @@ public sealed class MetricsCalculator
         m[MetricCatalog.RegionalPriorityCoverage] = priorities > 0 ? 0.5 * (coveredAny + coveredRegional) / priorities : 0;
         m[MetricCatalog.SharedVision] = SharedVision(w);
         m[MetricCatalog.NetworkCohesion] = NetworkCohesion(w);
-        double prefets = MeanEngagement(w, AgentKind.Prefet), partners = MeanEngagement(w, AgentKind.SectoralPartner);
-        double tables = MeanEngagement(w, AgentKind.LocalTable), orgs = MeanEngagement(w, AgentKind.Organisation);
+        MeanEngagements(w, _kindSum, _kindCount);
+        double prefets = Mean(AgentKind.Prefet), partners = Mean(AgentKind.SectoralPartner);
+        double tables = Mean(AgentKind.LocalTable), orgs = Mean(AgentKind.Organisation);
         m[MetricCatalog.Mobilization] = 0.25 * (prefets + partners + tables + orgs);
         m[MetricCatalog.CohesionIndex] = 0.2 * (m[MetricCatalog.PriorityAlignment] + m[MetricCatalog.RegionalPriorityCoverage]
                                                 + m[MetricCatalog.SharedVision] + m[MetricCatalog.NetworkCohesion] + m[MetricCatalog.Mobilization]);
@@ -127,15 +130,18 @@ public sealed class MetricsCalculator
         m[MetricCatalog.Territory.Projects] = w.ProjectsInTerritory[t];
     }
 
-    private static double MeanEngagement(World w, AgentKind kind)
+    private double Mean(AgentKind kind) => _kindCount[(int)kind] > 0 ? _kindSum[(int)kind] / _kindCount[(int)kind] : 0;
+
+    /// <summary>Mean engagement per agent kind in one pass (inactive agents count as zero).</summary>
+    private static void MeanEngagements(World w, double[] sums, int[] counts)
     {
-        double sum = 0; int n = 0;
+        Array.Clear(sums); Array.Clear(counts);
         for (int i = 0; i < w.N; i++)
         {
-            if (w.Kind[i] != kind) continue;
-            sum += w.Active[i] ? w.Engagement[i] : 0; n++;
+            int k = (int)w.Kind[i];
+            sums[k] += w.Active[i] ? w.Engagement[i] : 0;
+            counts[k]++;
         }
-        return n > 0 ? sum / n : 0;
     }
 
     private static double SharedVision(World w)

@@ -167,6 +167,7 @@ public sealed class World
     public int[] ScratchIdx = [];
     public double[] ScratchAgents = [];
     public double[] ScratchMeeting = []; // (largest body + seats) × D
+    public double[] ScratchDistance = [];// (largest body + seats)²
 
     /// <summary>Sum of every FQIS balance plus money spent: must always equal what the ministry paid.</summary>
     public long LedgerTotal()
