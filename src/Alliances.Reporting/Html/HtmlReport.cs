@@ -1,0 +1,120 @@
+using System.Text;
+using Alliances.Charts;
+using Alliances.Model;
+
+namespace Alliances.Reporting.Html;
+
+/// <summary>What <see cref="HtmlReport.Write"/> produced.</summary>
+public sealed record ReportOutput(string HtmlPath, IReadOnlyList<string> SvgPaths, IReadOnlyList<string> PngPaths, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// The planners' report of a results folder of <c>alliances compare</c>: one self-contained HTML file (inline SVG
+/// and CSS, no script, no network, no external font) in French by default or in English, plus every chart as
+/// <c>charts/*.svg</c> (and PNG when <c>rsvg-convert</c> is available).
+/// </summary>
+public static class HtmlReport
+{
+    public const string FileName = "report.html";
+    public const string ChartsFolder = "charts";
+
+    /// <summary>The headline metrics of the verdicts, in this order when present.</summary>
+    public static IReadOnlyList<string> HeadlineMetrics { get; } =
+        ["cohesion_index", "equity_index", "experts_retention", "effectiveness", "sustainability"];
+
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Builds the HTML of the report.</summary>
+    /// <param name="resultsDir">Folder written by <c>alliances compare</c>.</param>
+    /// <param name="lang">"fr" (default) or "en".</param>
+    /// <param name="designForHeatmap">Design of the territory heatmap; default "balanced" when present, else the first design.</param>
+    /// <exception cref="ReportInputException">The folder is missing, incomplete or unreadable, or the design is unknown.</exception>
+    public static string Build(string resultsDir, string lang = "fr", string? designForHeatmap = null) =>
+        Compose(resultsDir, lang, designForHeatmap).Html;
+
+    /// <summary>
+    /// Builds the report and writes <c>report.html</c> (atomically) and <c>charts/*.svg</c> (plus PNGs when
+    /// <paramref name="exportPng"/> and <c>rsvg-convert</c> is on PATH) into <paramref name="resultsDir"/>.
+    /// This is the one call <c>alliances compare</c> needs at the end of a run.
+    /// </summary>
+    public static ReportOutput Write(string resultsDir, string lang = "fr", string? designForHeatmap = null, bool exportPng = true)
+    {
+        var (html, figures) = Compose(resultsDir, lang, designForHeatmap);
+        string chartsDir = Path.Combine(resultsDir, ChartsFolder);
+        var svgs = new List<string>();
+        var pngs = new List<string>();
+        var warnings = new List<string>();
+        foreach (var f in figures)
+        {
+            string svgPath = Path.Combine(chartsDir, f.Id + ".svg");
+            SvgExport.WriteSvg(svgPath, f.Svg);
+            svgs.Add(svgPath);
+        }
+
+        if (exportPng && figures.Count > 0)
+        {
+            foreach (string svgPath in svgs)
+            {
+                string pngPath = Path.ChangeExtension(svgPath, ".png");
+                if (SvgExport.TryExportPng(svgPath, pngPath, 2.0, out string? error))
+                {
+                    pngs.Add(pngPath);
+                }
+                else
+                {
+                    warnings.Add($"PNG not written for {Path.GetFileName(svgPath)}: {error}");
+                    if (error is not null && error.Contains("not found on PATH", StringComparison.Ordinal))
+                    {
+                        break; // same reason for every chart
+                    }
+                }
+            }
+        }
+
+        string htmlPath = Path.Combine(resultsDir, FileName);
+        WriteAtomically(htmlPath, html);
+        return new ReportOutput(Path.GetFullPath(htmlPath), svgs, pngs, warnings);
+    }
+
+    /// <summary>Writes text as UTF-8 (no BOM) through a temporary file in the same folder, then renames it.</summary>
+    internal static void WriteAtomically(string path, string text)
+    {
+        string full = Path.GetFullPath(path);
+        string dir = Path.GetDirectoryName(full) ?? ".";
+        Directory.CreateDirectory(dir);
+        string temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(temp, text, Utf8NoBom);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    private static (string Html, IReadOnlyList<ReportFigure> Figures) Compose(string resultsDir, string lang, string? designForHeatmap)
+    {
+        ReportTexts t;
+        try
+        {
+            t = ReportTexts.For(lang);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ReportInputException(ex.Message, ex);
+        }
+
+        var data = ResultsFolder.Read(resultsDir);
+        if (designForHeatmap is not null && !data.Designs.Contains(designForHeatmap))
+        {
+            throw new ReportInputException(
+                $"Unknown design '{designForHeatmap}': the results hold {string.Join(", ", data.Designs.Select(d => $"'{d}'"))}.");
+        }
+
+        return new ReportPage(data, t, designForHeatmap).Render();
+    }
+}
