@@ -70,6 +70,23 @@ public static class Funding
             else Split(w, amount);
         }
         PayCoordination(w);
+        PayAllowances(w);
+    }
+
+    /// <summary>
+    /// Allowances of seated experts de vécu are paid from the coordination reserve (L26; report L3655-3681): a real
+    /// cost of participation that competes with animation when the reserve is short.
+    /// </summary>
+    private static void PayAllowances(World w)
+    {
+        double factor = w.Levers.Allowance switch { Allowance.StandardAllowance => 1.0, Allowance.Stipend => 0.6, Allowance.CostCoverage => 0.25, _ => 0 };
+        if (factor <= 0) return;
+        int seated = 0;
+        for (int s = 0; s < w.SeatHolder.Length; s++) if (w.SeatHolder[s] >= 0) seated++;
+        long cost = Math.Min(w.CoordinationReserve, World.Cents(seated * factor * w.Parameters[P.AllowanceMonthly]));
+        w.CoordinationReserve -= cost;
+        w.Spent += cost;
+        w.CoordinationSpent += cost;
     }
 
     /// <summary>

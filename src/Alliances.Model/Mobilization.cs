@@ -59,8 +59,11 @@ public static class Mobilization
                     // Autonomy fears, resistance to directives, scars of conflict (M11-M13; report L6287-6296, L7520-7521).
                     conflict = p[P.DirectiveResistance] * L.DirectiveStrength * (0.5 + w.Concern[i])
                                + (L.LocalDecision == LocalDecisionPath.RegionalOnly ? 0.25 * w.Concern[i] : 0);
+                    // Sharing power with sectoral partners on a regional table: reluctance grows with autonomy concern
+                    // and past conflicts (M11, M12, M13; report L6287-6296, L6690-6691).
                     if (w.RegionalTableBody >= 0 && L.TableHasElected && L.TableHasSectoralPartners)
-                        conflict += 0.3 * (1 - w.Region.ElectedPartnerRelations);
+                        conflict += 0.35 * (1 - w.Region.ElectedPartnerRelations) + 0.35 * w.Concern[i]
+                                    + (L.DecisionBody == DecisionBody.RegionalTable ? 0.2 : 0);
                     // Exchange spaces as collaborators (M15), senior respondent (M05), targeted accompaniment (M07).
                     role = (w.RegionalTableBody >= 0 && L.TableHasElected ? 0.06 : 0)
                            + p[P.SeniorityInfluence] * seniority
@@ -74,7 +77,9 @@ public static class Mobilization
                     break;
                 case AgentKind.LocalTable:
                     // Respect for local choices gives a sense of control (M31); centralised choices remove it.
-                    role = L.LocalDecision switch { LocalDecisionPath.RegionalOnly => -0.15, LocalDecisionPath.MrcCoSignatory => 0.05, _ => 0.03 };
+                    role = L.LocalDecision switch { LocalDecisionPath.RegionalOnly => -0.15, LocalDecisionPath.MrcCoSignatory => 0.08, _ => 0.03 };
+                    // Structured regional devices steer local priorities: less sense of local control (M31, M33) [A].
+                    role -= L.StrategicDevice switch { StrategicDevice.Chantiers => 0.06, StrategicDevice.Fiches => 0.04, _ => 0.0 };
                     break;
                 case AgentKind.Organisation:
                     role = L.GenerationMode == GenerationMode.Concerted ? 0.03 : 0;

@@ -107,6 +107,9 @@ public static class P
     public static readonly ParamDef PoolingShare = Def("money.pooling_share", 0.35, 0.1, 0.6, Evidence.S,
         "share of coordination costs paid by pooled envelopes when pooling is encouraged; half when allowed (report L5361-5369) [value A]");
 
+    public static readonly ParamDef AllowanceMonthly = Def("money.allowance_monthly", 220, 120, 440, Evidence.T,
+        "monthly cost of a standard allowance per seated expert; observed 60 $ per two weeks to 110 $ a day (report L3655-3681); a stipend costs 60 %, cost coverage 25 % [A]");
+
     // --- Selection (P5) -----------------------------------------------------------------------------
     public static readonly ParamDef Ratification = Def("selection.ratification", 0.97, 0.9, 1.0, Evidence.A,
         "probability a local recommendation is ratified; 'nearly always' (report L1979-1982; brief X6)");

@@ -1,3 +1,4 @@
+using Alliances.Reporting.Html;
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -39,13 +40,15 @@ public sealed class CompareCommand(CliInvocation invocation) : ICliCommand
         };
         var quietOpt = new Option<bool>("--quiet") { Description = "No progress output" };
         var forceOpt = new Option<bool>("--force") { Description = "Replace results already in DIR" };
+        var langOpt = new Option<string>("--lang") { Description = "Language of report.html: fr or en", DefaultValueFactory = _ => "fr" };
+        var noReportOpt = new Option<bool>("--no-report") { Description = "Do not write report.html and charts/ after the run" };
         var command = new Command("compare",
             "Compare designs on the same replications (common random numbers): means with 95% CIs, paired differences, ranks, "
             + "time-series and territory quantiles; resumable and shardable.")
         {
-            scenarioArg, designsOpt, repsOpt, seedOpt, threadsOpt, outOpt, resumeOpt, shardOpt, quietOpt, forceOpt,
+            scenarioArg, designsOpt, repsOpt, seedOpt, threadsOpt, outOpt, resumeOpt, shardOpt, quietOpt, forceOpt, langOpt, noReportOpt,
         };
-        command.SetAction((ParseResult r, CancellationToken ct) => Task.Run(() => Execute(r, new CompareRequest
+        command.SetAction((ParseResult r, CancellationToken ct) => Task.Run(() => Execute(r, CheckLanguage(r.GetValue(langOpt)), r.GetValue(noReportOpt), new CompareRequest
         {
             Scenario = ScenarioLoader.Load(r.GetValue(scenarioArg)!),
             ScenarioFile = r.GetValue(scenarioArg)!,
@@ -63,7 +66,10 @@ public sealed class CompareCommand(CliInvocation invocation) : ICliCommand
         return command;
     }
 
-    private static int Execute(ParseResult r, CompareRequest request, bool quiet, CancellationToken ct)
+    private static string CheckLanguage(string? lang) =>
+        lang is "fr" or "en" ? lang : throw new CliUsageException($"--lang: '{lang}' is not a report language; allowed: fr, en");
+
+    private static int Execute(ParseResult r, string lang, bool noReport, CompareRequest request, bool quiet, CancellationToken ct)
     {
         var stdout = r.Out();
         var stderr = r.Err();
@@ -102,6 +108,13 @@ public sealed class CompareCommand(CliInvocation invocation) : ICliCommand
         ComparisonConsoleSummary.Write(outcome.Results!, stdout);
         stdout.WriteLine();
         stdout.WriteLine($"Results written to {outcome.OutDir}");
+        // A whole run (not a shard) also gets its report; shards get theirs after `merge` and `report`.
+        if (!noReport && spec.Shard.IsWhole)
+        {
+            var report = HtmlReport.Write(outcome.OutDir!, lang, exportPng: false); // PNGs: `alliances report DIR`
+            foreach (var warning in report.Warnings) stderr.WriteLine("report: " + warning);
+            stdout.WriteLine($"Report: {report.HtmlPath}");
+        }
         return ExitCodes.Success;
     }
 
