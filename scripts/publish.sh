@@ -17,13 +17,17 @@
 #                                  (dotnet/packs/Microsoft.NETCore.App.Host.linux-x64). Set it only if a
 #                                  feed lacks the SDK's default patch version.
 #   ALLIANCES_CLI_PROJECT=path     project to publish (default src/Alliances.Cli/Alliances.Cli.csproj)
+#   ARTIFACTS_PATH=dir             build in DIR (dotnet --artifacts-path: obj/ and bin/ of every project under DIR)
+#                                  instead of the projects' own obj/ and bin/, so publishing cannot disturb a
+#                                  concurrent build or test run of the same checkout (slower: a full rebuild)
 #
 # Runtime requirements on the target machine (no .NET needed): glibc-based x64 Linux and libicu
 # (the repo sets InvariantGlobalization=false; without libicu the binary aborts with "Couldn't find
 # a valid ICU package" unless run with DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1).
 #
 # Note: publishing restores/builds the CLI and its project references with -r $RID, i.e. it writes
-# the same obj/ directories as a normal build; do not run it concurrently with another build.
+# the same obj/ directories as a normal build; do not run it concurrently with another build
+# (or set ARTIFACTS_PATH, above).
 set -euo pipefail
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -50,6 +54,10 @@ args=(
 )
 [[ ${COMPRESS:-0} == 1 ]] && args+=(-p:EnableCompressionInSingleFile=true)
 [[ -n ${RUNTIME_FRAMEWORK_VERSION:-} ]] && args+=("-p:RuntimeFrameworkVersion=$RUNTIME_FRAMEWORK_VERSION")
+if [[ -n ${ARTIFACTS_PATH:-} ]]; then
+  mkdir -p "$ARTIFACTS_PATH"
+  args+=(--artifacts-path "$(cd "$ARTIFACTS_PATH" && pwd)")
+fi
 
 printf '[publish] dotnet %s\n' "${args[*]}"
 start=$(date +%s)

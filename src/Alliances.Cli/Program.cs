@@ -20,7 +20,15 @@ public static partial class CliApp
         services.AddSingleton<ICliCommand, RunCommand>();
         services.AddSingleton<ICliCommand, CompareCommand>();
         services.AddSingleton<ICliCommand, MergeCommand>();
+        services.AddSingleton<ICliCommand, SlurmCommand>();
         services.AddSingleton<ICliCommand, ReportCommand>();
+        services.AddSingleton<ICliCommand, ScenariosCommand>();
+        services.AddSingleton<ICliCommand, DescribeCommand>();
+        services.AddSingleton<ICliCommand, ValidateCommand>();
+        services.AddSingleton<ICliCommand, SensitivityCommand>();
+        services.AddSingleton<ICliCommand, RobustnessCommand>();
+        services.AddSingleton<ICliCommand, DiscoverCommand>();
+        services.AddSingleton<ICliCommand, ServeCommand>();
         // ======================================================================
     }
 }
