@@ -47,12 +47,15 @@ public static class MergeJob
 
         var reference = shards[0];
         string Name((string Dir, JournalHeader Header, long Records) s) => $"shard {s.Header.Shard} ({s.Dir})";
+        bool mixed = false;
         foreach (var s in shards.Skip(1))
         {
             var diffs = s.Header.Differences(reference.Header, includeShard: false);
-            if (diffs.Count > 0) problems.Add($"{Name(s)} does not belong with {Name(reference)}: {string.Join("; ", diffs)}");
+            if (diffs.Count > 0) { problems.Add($"{Name(s)} does not belong with {Name(reference)}: {string.Join("; ", diffs)}"); mixed = true; }
         }
-        if (problems.Count > 0) return new MergeOutcome(false, problems);
+        // Mixed shards: the shard layout cannot be trusted, stop here. Unreadable or absent folders do not stop the
+        // checks: the missing shards they leave are named below with the command that runs them.
+        if (mixed) return new MergeOutcome(false, problems);
 
         int n = reference.Header.ShardCount;
         foreach (var g in shards.GroupBy(s => s.Header.ShardIndex).Where(g => g.Count() > 1).OrderBy(g => g.Key))
