@@ -1,3 +1,4 @@
+using Alliances.Experiments.Uncertainty;
 using Alliances.Model;
 
 namespace Alliances.Experiments.Scenarios;
@@ -48,6 +49,22 @@ public sealed record Scenario
 
     public NamedDesign? FindDesign(string name) => Designs.FirstOrDefault(d => d.Name == name);
 
+    /// <summary>What `sensitivity` and `robustness` treat as uncertain and what they explore, beyond the distributions of
+    /// <see cref="Parameters"/> (scenario field "uncertainty"; see <see cref="UncertaintySpec"/>).</summary>
+    public UncertaintySpec Uncertainty { get; init; } = UncertaintySpec.Default;
+
+    /// <summary>When the region's envelope was computed from an inter-regional allocation ("envelopeFromAllocation"), how;
+    /// null otherwise.</summary>
+    public EnvelopeAllocation? EnvelopeAllocation { get; init; }
+
+    /// <summary>Where each parameter entry of <see cref="Parameters"/> was set ("file:line"), for `describe`. Empty for
+    /// scenarios built in code.</summary>
+    public IReadOnlyDictionary<string, string> ParameterOrigins { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Per design name: its preset (null: the Levers defaults) and where each lever set in a file was set
+    /// (lever JSON name → "file:line"), for `describe`. Empty for scenarios built in code.</summary>
+    public IReadOnlyDictionary<string, DesignOrigin> DesignOrigins { get; init; } = new Dictionary<string, DesignOrigin>();
+
     /// <summary>Path of the scenario file as given to <see cref="ScenarioLoader.Load"/>; null for scenarios built in code.</summary>
     public string? File { get; init; }
 
@@ -73,3 +90,13 @@ public sealed record Scenario
 public sealed record ScenarioSource(string Role, string Path, string Sha256);
 
 public sealed record NamedDesign(string Name, Levers Levers);
+
+/// <summary>Where a design's levers come from: a preset (or the Levers defaults when null) and the levers set in files.</summary>
+public sealed record DesignOrigin(string? Preset, IReadOnlyDictionary<string, string> Levers);
+
+/// <summary>
+/// A region envelope computed by an inter-regional allocation rule (brief §1 "The money", lever L17): the rule, the
+/// budget and every region's inputs and amount (cents), and the scenario's region with its amount.
+/// </summary>
+public sealed record EnvelopeAllocation(string Rule, string RuleDescription, long BudgetCents,
+    IReadOnlyList<Allocation.RegionAllocationInput> Regions, IReadOnlyList<long> AmountsCents, string Region, long AmountCents);

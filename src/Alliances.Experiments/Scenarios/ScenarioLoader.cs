@@ -15,6 +15,8 @@ namespace Alliances.Experiments.Scenarios;
 ///   "name": "default", "description": "...",
 ///   "extends": "base.json",                 // relative to this file; objects merge recursively, this file wins;
 ///                                           // parameter entries and a region given in another form replace the base's
+///   "inheritDesigns": false,                // with "extends": drop the base's designs and defaultDesign (default true:
+///                                           // designs merge by name like every object)
 ///   "seed": 20180401, "replications": 200,
 ///   "edition": { "months": 72, "extensionMonths": 0, "extensionEnvelope": 1240000 },
 ///   "shocks": { "pandemic": true, "pandemicStart": 23, "pandemicMonths": 18, "fundingGap": false, "gapStart": 36,
@@ -22,17 +24,21 @@ namespace Alliances.Experiments.Scenarios;
 ///   "region": { "generator": { "territories": 10, ... } }                        // synthetic, drawn per replication
 ///          or { "territories": [ { "name": "A", "population": 1, ... } ], "priorRegionalConcertation": 0.5, ... }
 ///          or { "file": "regions/x.json" },                                     // a file holding either form above
+///          (any form may add "envelopeFromAllocation": { "budget": 144900000, "rule": "asIs", "region": "B",
+///           "regions": [ { "name": "B", "previousAllocation": 5e6, "population": 2e5, "deprivation": 0.5, "density": 10 } ] }:
+///           the region's envelope is its share of the budget by the inter-regional allocation rule; see Allocation/)
 ///   "parameters": { "p": 0.3, "q": { "uniform": [lo, hi] }, "r": { "triangular": [lo, mode, hi] },
 ///                   "s": { "normal": [mean, sd] }, "t": { "fixed": v } },
 ///   "designs": { "mine": { "preset": "decentralized", "levers": { "regionalShare": 0.25 } } },  // absent: the three presets
-///   "defaultDesign": "balanced" }
+///   "defaultDesign": "balanced",
+///   "uncertainty": { "includeRegistry": "U", "exclude": [...], "explore": { "balanced.regionalShare": [0, 0.4] } } }  // see UncertaintySpec
 /// </code>
 /// Every problem found is reported with file, line, column and JSON path in a <see cref="ScenarioException"/>.
 /// </summary>
 public static partial class ScenarioLoader
 {
     private static readonly string[] TopFields =
-        ["$schema", "name", "description", "extends", "seed", "replications", "edition", "shocks", "region", "parameters", "designs", "defaultDesign"];
+        ["$schema", "name", "description", "extends", "seed", "replications", "edition", "shocks", "region", "parameters", "designs", "defaultDesign", "uncertainty", "inheritDesigns"];
     private static readonly string[] EditionFields = ["months", "extensionMonths", "extensionEnvelope"];
     private static readonly string[] ShockFields =
         ["pandemic", "pandemicStart", "pandemicMonths", "fundingGap", "gapStart", "gapMonths", "bridgingShare", "elections", "electionMonths"];
@@ -109,6 +115,13 @@ public static partial class ScenarioLoader
         var baseObj = LoadFile(baseFull, DisplayPath(file.Display, baseFull), "extends", chain, v.Pos, v.Text, sources);
         var child = new ScObject { Pos = obj.Pos };
         child.Properties.AddRange(obj.Properties.Where(p => p.Name != "extends"));
+        if (obj["inheritDesigns"] is ScValue { Token: JsonTokenType.False })
+        {
+            // The child defines its own designs: the base's designs (and its default design) are not inherited.
+            var kept = new ScObject { Pos = baseObj.Pos };
+            kept.Properties.AddRange(baseObj.Properties.Where(p => p.Name is not ("designs" or "defaultDesign")));
+            baseObj = kept;
+        }
         return Merge(baseObj, child, "$");
     }
 
@@ -153,6 +166,9 @@ public static partial class ScenarioLoader
     {
         public List<ScenarioError> Errors { get; } = [];
         public List<ScenarioSource> Sources { get; } = sources;
+        public EnvelopeAllocation? Allocation { get; set; }
+        public Dictionary<string, string> ParameterOrigins { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, DesignOrigin> DesignOrigins { get; } = new(StringComparer.Ordinal);
         public void Error(SourcePos pos, string path, string message) =>
             Errors.Add(new ScenarioError(pos.File.Display, pos.Line, pos.Column, path, message));
     }
@@ -178,15 +194,19 @@ public static partial class ScenarioLoader
         else ctx.Error(root.Pos, "$", "required field 'name' is missing");
 
         if (root["$schema"] is { } schema) Str(ctx, schema, "$['$schema']", out _);
+        if (root["inheritDesigns"] is { } inherit) Bool(ctx, inherit, "$.inheritDesigns", out _);
         if (root["description"] is { } desc && Str(ctx, desc, "$.description", out var d)) s = s with { Description = d };
         if (root["seed"] is { } seedNode && UInt64(ctx, seedNode, "$.seed", out var seed)) s = s with { Seed = seed };
         if (root["replications"] is { } repNode && Integer(ctx, repNode, "$.replications", 1, 10_000_000, out var reps)) s = s with { Replications = (int)reps };
 
         if (root["edition"] is { } ed) s = s with { Edition = BuildEdition(ctx, ed, "$.edition") };
         if (root["shocks"] is { } sh) s = s with { Shocks = BuildShocks(ctx, sh, "$.shocks", s.Edition) };
-        if (root["region"] is { } reg && BuildRegion(ctx, reg, "$.region", allowFile: true) is { } region) s = s with { Region = region };
+        if (root["region"] is { } reg && BuildRegion(ctx, reg, "$.region", allowFile: true) is { } region)
+            s = s with { Region = region, EnvelopeAllocation = ctx.Allocation };
         if (root["parameters"] is { } par) s = s with { Parameters = BuildParameters(ctx, par, "$.parameters") };
         if (root["designs"] is { } des && BuildDesigns(ctx, des, "$.designs") is { } designs) s = s with { Designs = designs };
+        // Factors of sensitivity and robustness (after the designs: explored levers name them). See Uncertainty/UncertaintySpec.cs.
+        if (root["uncertainty"] is { } unc) s = s with { Uncertainty = Uncertainty.UncertaintyJson.Build(unc, "$.uncertainty", s.Designs, ctx.Errors) };
 
         if (root.Find("defaultDesign") is { } dd)
         {
@@ -201,7 +221,7 @@ public static partial class ScenarioLoader
             s = s with { DefaultDesign = s.Designs[0].Name };
 
         if (ctx.Errors.Count > 0) throw new ScenarioException(ctx.Errors);
-        return s;
+        return s with { ParameterOrigins = ctx.ParameterOrigins, DesignOrigins = ctx.DesignOrigins };
     }
 
     private static EditionSpec BuildEdition(Ctx ctx, ScNode node, string path)
@@ -241,8 +261,98 @@ public static partial class ScenarioLoader
 
     // Region ---------------------------------------------------------------------------------------------------------
 
+    private const string AllocationField = "envelopeFromAllocation";
+
+    /// <summary>A region in any form, then its envelope replaced by its share of an inter-regional allocation when the
+    /// region object has "envelopeFromAllocation" (contradicts an explicit "envelope").</summary>
     private static RegionSource? BuildRegion(Ctx ctx, ScNode node, string path, bool allowFile)
     {
+        var source = BuildRegionForm(ctx, node, path, allowFile, out var envelopeNode, out var envelopePath);
+        if (source is null || node is not ScObject o || o.Find(AllocationField) is not { } ap) return source;
+        var apath = path + "." + AllocationField;
+        if (ctx.Allocation is not null)
+        {
+            ctx.Error(ap.NamePos, apath, $"'{AllocationField}' is given twice (in the scenario and in its region file); keep one");
+            return null;
+        }
+        if (envelopeNode is not null)
+        {
+            ctx.Error(ap.NamePos, apath,
+                $"contradictory region fields: '{AllocationField}' computes the region's envelope but {envelopePath} sets it "
+                + $"(at {envelopeNode.Pos.File.Display}:{envelopeNode.Pos.Line}:{envelopeNode.Pos.Column}); remove one of them");
+            return null;
+        }
+        if (BuildAllocation(ctx, ap.Value, apath) is not { } alloc) return null;
+        ctx.Allocation = alloc;
+        double envelope = alloc.AmountCents / 100.0;
+        return source.Region is { } r
+            ? source with { Region = r with { Envelope = envelope } }
+            : source with { Generator = source.Generator with { Envelope = envelope } };
+    }
+
+    private static readonly string[] AllocationFields = ["budget", "rule", "region", "regions"];
+    private static readonly string[] AllocationRegionFields = ["name", "previousAllocation", "population", "deprivation", "density"];
+
+    private static EnvelopeAllocation? BuildAllocation(Ctx ctx, ScNode node, string path)
+    {
+        if (Obj(ctx, node, path) is not { } o) return null;
+        int before = ctx.Errors.Count;
+        CheckFields(ctx, o, path, AllocationFields);
+        foreach (var required in new[] { "budget", "region", "regions" })
+            if (o.Find(required) is null) ctx.Error(o.Pos, path, $"required field '{required}' is missing");
+        double budget = 0;
+        if (o["budget"] is { } b) Number(ctx, b, path + ".budget", 0, 1e10, out budget, " (dollars for the edition, all regions)");
+        Allocation.IInterRegionalAllocationRule rule = new Allocation.AsIsAllocationRule();
+        if (o["rule"] is { } rn && Str(ctx, rn, path + ".rule", out var ruleName))
+        {
+            if (Allocation.InterRegionalAllocation.FindRule(ruleName) is { } found) rule = found;
+            else ctx.Error(rn.Pos, path + ".rule",
+                $"unknown allocation rule {Quote(ruleName)}; allowed: {string.Join(", ", Allocation.InterRegionalAllocation.Rules.Select(x => x.Name))}");
+        }
+        string regionName = "";
+        if (o["region"] is { } regionNode) Str(ctx, regionNode, path + ".region", out regionName);
+        var regions = new List<Allocation.RegionAllocationInput>();
+        if (o["regions"] is { } rs && Arr(ctx, rs, path + ".regions") is { } arr)
+        {
+            if (arr.Items.Count == 0) ctx.Error(arr.Pos, path + ".regions", "at least one region is needed");
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < arr.Items.Count; i++)
+            {
+                var ip = $"{path}.regions[{i}]";
+                if (Obj(ctx, arr.Items[i], ip) is not { } ro) continue;
+                int beforeItem = ctx.Errors.Count;
+                CheckFields(ctx, ro, ip, AllocationRegionFields);
+                foreach (var required in AllocationRegionFields)
+                    if (ro.Find(required) is null) ctx.Error(ro.Pos, ip, $"required field '{required}' is missing");
+                string name = "";
+                if (ro["name"] is { } nn && Str(ctx, nn, ip + ".name", out name) && !names.Add(name))
+                    ctx.Error(nn.Pos, ip + ".name", $"duplicate region name {Quote(name)}; names must be unique");
+                double prev = 0, pop = 0, dep = 0, dens = 0;
+                if (ro["previousAllocation"] is { } pa) Number(ctx, pa, ip + ".previousAllocation", 0, 1e10, out prev, " (dollars: its 2010-2015 allocation)");
+                if (ro["population"] is { } pp) Number(ctx, pp, ip + ".population", 1, 1e8, out pop);
+                if (ro["deprivation"] is { } dp) Number(ctx, dp, ip + ".deprivation", 0, 1, out dep, " (IDMS intensity)");
+                if (ro["density"] is { } dn)
+                {
+                    if (Number(ctx, dn, ip + ".density", 0, 1e6, out dens, " (inhabitants per km²)") && dens <= 0)
+                        ctx.Error(dn.Pos, ip + ".density", "density must be positive (inhabitants per km²)");
+                }
+                if (ctx.Errors.Count == beforeItem)
+                    regions.Add(new Allocation.RegionAllocationInput(name, Allocation.InterRegionalAllocation.Cents(prev), pop, dep, dens));
+            }
+            if (o["region"] is { } rn2 && regionName.Length > 0 && ctx.Errors.Count == before && regions.All(r => r.Name != regionName))
+                ctx.Error(rn2.Pos, path + ".region", $"region {Quote(regionName)} is not in 'regions' ({string.Join(", ", regions.Select(r => Quote(r.Name)))})");
+        }
+        if (ctx.Errors.Count > before) return null;
+        long budgetCents = Allocation.InterRegionalAllocation.Cents(budget);
+        var amounts = rule.Allocate(regions, budgetCents);
+        int index = regions.FindIndex(r => r.Name == regionName);
+        return new EnvelopeAllocation(rule.Name, rule.Description, budgetCents, regions, amounts, regionName, amounts[index]);
+    }
+
+    private static RegionSource? BuildRegionForm(Ctx ctx, ScNode node, string path, bool allowFile, out ScNode? envelopeNode, out string envelopePath)
+    {
+        envelopeNode = null;
+        envelopePath = "";
         if (Obj(ctx, node, path) is not { } o) return null;
         var forms = (allowFile ? RegionForms : RegionForms[..2]).Where(f => o.Find(f) is not null).ToList();
         string allowedForms = allowFile ? "'generator' (a synthetic region drawn per replication), 'territories' (an explicit region) or 'file' (a region file)"
@@ -265,13 +375,14 @@ public static partial class ScenarioLoader
         {
             case "generator":
             {
-                CheckFields(ctx, o, path, ["generator"], " (with 'generator', the region object holds nothing else)");
+                CheckFields(ctx, o, path, ["generator", AllocationField], $" (with 'generator', the region object holds nothing else but '{AllocationField}')");
+                if (o["generator"] is ScObject go && go["envelope"] is { } ge) { envelopeNode = ge; envelopePath = path + ".generator.envelope"; }
                 var g = BuildGenerator(ctx, o["generator"]!, path + ".generator");
                 return g is null ? null : new RegionSource { Generator = g };
             }
             case "file":
             {
-                CheckFields(ctx, o, path, ["file"], " (with 'file', the region object holds nothing else)");
+                CheckFields(ctx, o, path, ["file", AllocationField], $" (with 'file', the region object holds nothing else but '{AllocationField}')");
                 var fileNode = o["file"]!;
                 if (!Str(ctx, fileNode, path + ".file", out var rel)) return null;
                 var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(fileNode.Pos.File.FullPath)!, rel));
@@ -286,11 +397,18 @@ public static partial class ScenarioLoader
                 ScNode regionRoot;
                 try { regionRoot = ScenarioJson.Parse(bytes, new SourceFile(display, full)); }
                 catch (ScenarioException ex) { ctx.Errors.AddRange(ex.Errors); return null; }
-                return BuildRegion(ctx, regionRoot, "$", allowFile: false);
+                var inner = BuildRegion(ctx, regionRoot, "$", allowFile: false);
+                if (ctx.Allocation is null && regionRoot is ScObject ro)
+                {
+                    if (ro["envelope"] is { } re) { envelopeNode = re; envelopePath = "the region file's $.envelope"; }
+                    else if (ro["generator"] is ScObject rg && rg["envelope"] is { } rge) { envelopeNode = rge; envelopePath = "the region file's $.generator.envelope"; }
+                }
+                return inner;
             }
             default:
             {
-                CheckFields(ctx, o, path, ExplicitRegionFields);
+                CheckFields(ctx, o, path, [.. ExplicitRegionFields, AllocationField]);
+                if (o["envelope"] is { } ee) { envelopeNode = ee; envelopePath = path + ".envelope"; }
                 var r = BuildExplicitRegion(ctx, o, path);
                 return r is null ? null : new RegionSource { Region = r };
             }
@@ -370,12 +488,15 @@ public static partial class ScenarioLoader
 
     // Parameters -----------------------------------------------------------------------------------------------------
 
+    private static string Origin(SourcePos pos) => $"{pos.File.Display}:{pos.Line}";
+
     private static Dictionary<string, ParameterDistribution> BuildParameters(Ctx ctx, ScNode node, string path)
     {
         var result = new Dictionary<string, ParameterDistribution>(StringComparer.Ordinal);
         if (Obj(ctx, node, path) is not { } o) return result;
         foreach (var prop in o.Properties)
         {
+            ctx.ParameterOrigins[prop.Name] = Origin(prop.NamePos);
             var pp = path + ScenarioJson.PathSegment(prop.Name);
             if (!P.TryGet(prop.Name, out var def))
             {
@@ -490,13 +611,18 @@ public static partial class ScenarioLoader
                 ctx.Error(prop.NamePos, dp, $"{Quote(prop.Name)} is not a valid design name; use 1 to 64 letters, digits, '_', '-' or '.', starting with a letter or digit");
                 continue;
             }
-            if (BuildDesign(ctx, prop.Value, dp) is { } levers) list.Add(new NamedDesign(prop.Name, levers));
+            if (BuildDesign(ctx, prop.Value, dp, out var origin) is { } levers)
+            {
+                list.Add(new NamedDesign(prop.Name, levers));
+                ctx.DesignOrigins[prop.Name] = origin!;
+            }
         }
         return list;
     }
 
-    private static Levers? BuildDesign(Ctx ctx, ScNode node, string path)
+    private static Levers? BuildDesign(Ctx ctx, ScNode node, string path, out DesignOrigin? origin)
     {
+        origin = null;
         if (Obj(ctx, node, path) is not { } o) return null;
         int before = ctx.Errors.Count;
         CheckFields(ctx, o, path, DesignFields);
@@ -510,6 +636,7 @@ public static partial class ScenarioLoader
         }
         var overrides = new Dictionary<LeverField, object>();
         var nodes = new Dictionary<string, ScNode>(StringComparer.Ordinal);
+        var leverOrigins = new Dictionary<string, string>(StringComparer.Ordinal);
         var lp = path + ".levers";
         if (o["levers"] is { } ln && Obj(ctx, ln, lp) is { } lo)
         {
@@ -524,6 +651,7 @@ public static partial class ScenarioLoader
                     continue;
                 }
                 nodes[f.JsonName] = prop.Value;
+                leverOrigins[f.JsonName] = Origin(prop.NamePos);
                 if (f.IsBool) { if (Bool(ctx, prop.Value, fp, out var b)) overrides[f] = b; }
                 else if (f.IsInteger) { if (Integer(ctx, prop.Value, fp, (long)f.Min, (long)f.Max, out var i)) overrides[f] = (int)i; }
                 else if (f.IsNumber) { if (Number(ctx, prop.Value, fp, f.Min, f.Max, out var d)) overrides[f] = d; }
@@ -553,6 +681,7 @@ public static partial class ScenarioLoader
                     + "a regional table that does not exist cannot decide. Use decisionBody TableDesPrefets, or regionalTable true");
             }
         }
+        origin = new DesignOrigin(preset, leverOrigins);
         return ctx.Errors.Count > before ? null : levers;
     }
 

@@ -33,6 +33,10 @@ public static class ScenarioSchema
             w.WriteEndObject();
             Str(w, "description", "Free text (French and English).");
             Str(w, "extends", "Base scenario file, relative to this file. Objects merge recursively; this file wins.");
+            w.WriteStartObject("inheritDesigns");
+            w.WriteString("type", "boolean");
+            w.WriteString("description", "With 'extends': false drops the base's designs and defaultDesign (default true: designs merge by name).");
+            w.WriteEndObject();
             Int(w, "seed", 0, null, "Master seed (0 to 2^64-1).");
             Int(w, "replications", 1, 10_000_000, "Replications of `compare`.");
 
@@ -61,7 +65,9 @@ public static class ScenarioSchema
             w.WriteStartObject();
             w.WriteString("type", "object"); w.WriteBoolean("additionalProperties", false);
             w.WriteStartArray("required"); w.WriteStringValue("file"); w.WriteEndArray();
-            w.WriteStartObject("properties"); Str(w, "file", "Region file (generator or territories form), relative to this file."); w.WriteEndObject();
+            w.WriteStartObject("properties"); Str(w, "file", "Region file (generator or territories form), relative to this file.");
+            w.WriteStartObject("envelopeFromAllocation"); w.WriteString("$ref", "#/$defs/envelopeFromAllocation"); w.WriteEndObject();
+            w.WriteEndObject();
             w.WriteEndObject();
             w.WriteEndArray();
             w.WriteEndObject();
@@ -74,6 +80,8 @@ public static class ScenarioSchema
             foreach (var def in P.All) Parameter(w, def);
             w.WriteEndObject();
             w.WriteEndObject();
+
+            Uncertainty.UncertaintySchema.Write(w);
 
             w.WriteStartObject("designs");
             w.WriteString("description", "Named designs, in report order. Absent: the presets centralized, decentralized, balanced.");
@@ -112,6 +120,35 @@ public static class ScenarioSchema
                     }
                 });
             });
+            Obj(w, "envelopeFromAllocation",
+                "The region's envelope is its share of 'budget' under an inter-regional allocation rule (contradicts an explicit 'envelope').", () =>
+            {
+                Num(w, "budget", 0, 1e10, "Dollars for the edition, all regions listed.");
+                w.WriteStartObject("rule");
+                w.WriteString("description", "asIs (default): 2010-2015 allocation + 20 %, balance 95 % by population x deprivation, 5 % by inverse density; perCapitaDeprivation: all by population x deprivation.");
+                w.WriteStartArray("enum");
+                foreach (var r in Allocation.InterRegionalAllocation.Rules) w.WriteStringValue(r.Name);
+                w.WriteEndArray();
+                w.WriteEndObject();
+                Str(w, "region", "The name, in 'regions', of this scenario's region.");
+                w.WriteStartObject("regions");
+                w.WriteString("type", "array");
+                w.WriteNumber("minItems", 1);
+                w.WriteStartObject("items");
+                w.WriteString("type", "object"); w.WriteBoolean("additionalProperties", false);
+                w.WriteStartArray("required");
+                foreach (var n in new[] { "name", "previousAllocation", "population", "deprivation", "density" }) w.WriteStringValue(n);
+                w.WriteEndArray();
+                w.WriteStartObject("properties");
+                Str(w, "name", null);
+                Num(w, "previousAllocation", 0, 1e10, "Its 2010-2015 allocation, in dollars.");
+                Num(w, "population", 1, 1e8, null);
+                Num(w, "deprivation", 0, 1, "IDMS intensity (e.g. share of the population in the two most deprived quintiles).");
+                Num(w, "density", 0, 1e6, "Inhabitants per km² (> 0).");
+                w.WriteEndObject();
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }, required: "region");
             Obj(w, "generatorRegion", "Synthetic region drawn per replication.", () =>
             {
                 Obj(w, "generator", null, () =>
@@ -122,6 +159,7 @@ public static class ScenarioSchema
                     Num(w, "betaConcentration", 0.5, 1000, null); Num(w, "densityResourceLink", 0, 1, null); Num(w, "envelope", 0, 1e10, null);
                     Num(w, "regionalAttributeLow", 0, 1, null); Num(w, "regionalAttributeHigh", 0, 1, null);
                 });
+                w.WriteStartObject("envelopeFromAllocation"); w.WriteString("$ref", "#/$defs/envelopeFromAllocation"); w.WriteEndObject();
             }, required: "generator");
             Obj(w, "explicitRegion", "An explicit region.", () =>
             {
@@ -135,6 +173,7 @@ public static class ScenarioSchema
                 foreach (var n in new[] { "priorRegionalConcertation", "leaderContinuity", "electedPartnerRelations", "partnerDensity", "lpesExperience" })
                     Num(w, n, 0, 1, null);
                 Num(w, "envelope", 0, 1e10, null);
+                w.WriteStartObject("envelopeFromAllocation"); w.WriteString("$ref", "#/$defs/envelopeFromAllocation"); w.WriteEndObject();
             }, required: "territories");
             Obj(w, "territory", null, () =>
             {
