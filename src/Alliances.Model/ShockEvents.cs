@@ -32,7 +32,8 @@ public static class ShockEvents
 
         if (!s.Elections) return;
         bool electionMonth = false;
-        foreach (int em in s.ElectionMonths) if (em == m) electionMonth = true;
+        var months = s.ElectionMonths;
+        for (int k = 0; k < months.Count; k++) if (months[k] == m) electionMonth = true; // indexed: no enumerator box
         if (!electionMonth) return;
         double turnover = w.Parameters[P.ElectionTurnover];
         for (int t = 0; t < w.T; t++)
