@@ -54,6 +54,10 @@ public sealed class DescribeCommand : ICliCommand
         WriteDesigns(w, s, designs);
         w.WriteLine();
         WriteParameters(w, s);
+        // ---- Uncertain parameters and explored levers (factors of `sensitivity` and `robustness`; docs/SENSITIVITY.md) ----
+        w.WriteLine();
+        foreach (var line in Alliances.Experiments.Uncertainty.UncertaintyListing.Format(s)) w.WriteLine(line);
+        // --------------------------------------------------------------------------------------------------------------------
         return ExitCodes.Success;
     }
 

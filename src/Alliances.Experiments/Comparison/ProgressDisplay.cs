@@ -26,8 +26,19 @@ public sealed class ProgressDisplay : IDisposable
     private bool _disposed;
     private int _lastWidth;
 
+    private readonly string _label, _unit, _rateUnit;
+
     public ProgressDisplay(TextWriter writer, ProgressMode mode, long total, long alreadyDone)
+        : this(writer, mode, total, alreadyDone, "compare", "replications", "rep/s")
     {
+    }
+
+    /// <summary>With the words of the progress line, e.g. ("sensitivity", "evaluations", "eval/s").</summary>
+    public ProgressDisplay(TextWriter writer, ProgressMode mode, long total, long alreadyDone, string label, string unit, string rateUnit)
+    {
+        _label = label;
+        _unit = unit;
+        _rateUnit = rateUnit;
         _writer = writer;
         _mode = mode;
         _total = total;
@@ -56,7 +67,7 @@ public sealed class ProgressDisplay : IDisposable
             {
                 const int width = 30;
                 int filled = _total > 0 ? (int)(width * done / _total) : width;
-                string line = string.Create(inv, $"\r[{new string('#', filled)}{new string('-', width - filled)}] {done}/{_total}  {rate:0.00} rep/s  ETA {eta}");
+                string line = string.Create(inv, $"\r[{new string('#', filled)}{new string('-', width - filled)}] {done}/{_total}  {rate:0.00} {_rateUnit}  ETA {eta}");
                 int pad = Math.Max(0, _lastWidth - line.Length);
                 _writer.Write(line + new string(' ', pad));
                 _lastWidth = line.Length;
@@ -65,7 +76,7 @@ public sealed class ProgressDisplay : IDisposable
             else
             {
                 double pct = _total > 0 ? 100.0 * done / _total : 100;
-                _writer.WriteLine(string.Create(inv, $"compare: {done}/{_total} replications ({pct:0}%), {rate:0.00} rep/s, elapsed {Format(_clock.Elapsed)}, ETA {eta}"));
+                _writer.WriteLine(string.Create(inv, $"{_label}: {done}/{_total} {_unit} ({pct:0}%), {rate:0.00} {_rateUnit}, elapsed {Format(_clock.Elapsed)}, ETA {eta}"));
             }
             _writer.Flush();
         }
