@@ -27,6 +27,11 @@ public sealed class ReportCommand : ICliCommand
         {
             Description = "Design shown in the territory × month heatmap [default: balanced when present, else the first design]",
         };
+        var includeOpt = new Option<string[]>("--include")
+        {
+            Description = "A folder written by sensitivity, robustness or discover, shown as an extra section (repeatable)",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var noPngOpt = new Option<bool>("--no-png")
         {
             Description = "Do not convert the charts to PNG (by default PNGs are written when rsvg-convert is on PATH)",
@@ -34,13 +39,14 @@ public sealed class ReportCommand : ICliCommand
         var command = new Command("report",
             "Build report.html (French by default) and charts/*.svg from a results folder of 'alliances compare'.")
         {
-            dirArg, langOpt, designOpt, noPngOpt,
+            dirArg, langOpt, designOpt, noPngOpt, includeOpt,
         };
-        command.SetAction((ParseResult r) => Execute(r, r.GetValue(dirArg)!, r.GetValue(langOpt) ?? "fr", r.GetValue(designOpt), !r.GetValue(noPngOpt)));
+        command.SetAction((ParseResult r) => Execute(r, r.GetValue(dirArg)!, r.GetValue(langOpt) ?? "fr", r.GetValue(designOpt), !r.GetValue(noPngOpt),
+            r.GetValue(includeOpt) ?? []));
         return command;
     }
 
-    private static int Execute(ParseResult r, string dir, string lang, string? design, bool png)
+    private static int Execute(ParseResult r, string dir, string lang, string? design, bool png, string[] include)
     {
         if (string.IsNullOrWhiteSpace(dir))
         {
@@ -64,7 +70,7 @@ public sealed class ReportCommand : ICliCommand
         ReportOutput output;
         try
         {
-            output = HtmlReport.Write(dir, lang, design, png);
+            output = HtmlReport.Write(dir, lang, design, png, include);
         }
         catch (ReportInputException ex)
         {

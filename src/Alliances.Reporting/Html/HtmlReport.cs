@@ -28,17 +28,19 @@ public static class HtmlReport
     /// <param name="lang">"fr" (default) or "en".</param>
     /// <param name="designForHeatmap">Design of the territory heatmap; default "balanced" when present, else the first design.</param>
     /// <exception cref="ReportInputException">The folder is missing, incomplete or unreadable, or the design is unknown.</exception>
-    public static string Build(string resultsDir, string lang = "fr", string? designForHeatmap = null) =>
-        Compose(resultsDir, lang, designForHeatmap).Html;
+    /// <param name="include">Folders written by <c>sensitivity</c>, <c>robustness</c> or <c>discover</c>, shown as extra sections.</param>
+    public static string Build(string resultsDir, string lang = "fr", string? designForHeatmap = null, IReadOnlyList<string>? include = null) =>
+        Compose(resultsDir, lang, designForHeatmap, include).Html;
 
     /// <summary>
     /// Builds the report and writes <c>report.html</c> (atomically) and <c>charts/*.svg</c> (plus PNGs when
     /// <paramref name="exportPng"/> and <c>rsvg-convert</c> is on PATH) into <paramref name="resultsDir"/>.
     /// This is the one call <c>alliances compare</c> needs at the end of a run.
     /// </summary>
-    public static ReportOutput Write(string resultsDir, string lang = "fr", string? designForHeatmap = null, bool exportPng = true)
+    public static ReportOutput Write(string resultsDir, string lang = "fr", string? designForHeatmap = null, bool exportPng = true,
+        IReadOnlyList<string>? include = null)
     {
-        var (html, figures) = Compose(resultsDir, lang, designForHeatmap);
+        var (html, figures) = Compose(resultsDir, lang, designForHeatmap, include);
         string chartsDir = Path.Combine(resultsDir, ChartsFolder);
         var svgs = new List<string>();
         var pngs = new List<string>();
@@ -96,7 +98,8 @@ public static class HtmlReport
         }
     }
 
-    private static (string Html, IReadOnlyList<ReportFigure> Figures) Compose(string resultsDir, string lang, string? designForHeatmap)
+    private static (string Html, IReadOnlyList<ReportFigure> Figures) Compose(string resultsDir, string lang, string? designForHeatmap,
+        IReadOnlyList<string>? include = null)
     {
         ReportTexts t;
         try
@@ -115,6 +118,16 @@ public static class HtmlReport
                 $"Unknown design '{designForHeatmap}': the results hold {string.Join(", ", data.Designs.Select(d => $"'{d}'"))}.");
         }
 
-        return new ReportPage(data, t, designForHeatmap).Render();
+        var extra = new List<string>();
+        foreach (string dir in include ?? [])
+        {
+            if (!Directory.Exists(dir)) throw new ReportInputException($"--include: '{dir}' is not a folder");
+            string fragment = Sensitivity.SensitivityReportSection.Build(dir, lang);
+            if (fragment.Length == 0)
+                throw new ReportInputException($"--include: '{dir}' holds no sensitivity, robustness or discovery results");
+            // Inline SVG in HTML needs no namespace declaration; the report's own charts drop it the same way.
+            extra.Add(fragment.Replace(" xmlns=\"http://www.w3.org/2000/svg\"", "", StringComparison.Ordinal));
+        }
+        return new ReportPage(data, t, designForHeatmap, extra).Render();
     }
 }

@@ -4,7 +4,7 @@ using Alliances.Model;
 namespace Alliances.Reporting.Html;
 
 /// <summary>Assembles the HTML page: sections, prose verdicts, tables and inline charts.</summary>
-internal sealed class ReportPage(ResultsFolder data, ReportTexts t, string? designForHeatmap)
+internal sealed class ReportPage(ResultsFolder data, ReportTexts t, string? designForHeatmap, IReadOnlyList<string>? extraSections = null)
 {
     private readonly StringBuilder _sb = new();
     private readonly List<ReportFigure> _figures = [];
@@ -46,6 +46,7 @@ internal sealed class ReportPage(ResultsFolder data, ReportTexts t, string? desi
         TimeBands();
         Territories();
         ScenarioAndLevers();
+        foreach (string section in extraSections ?? []) L(section); // sensitivity, robustness, discovery
         Methods();
         Provenance();
         L("</main>");
