@@ -1,27 +1,8 @@
 using Alliances.Reporting.Html;
+using Alliances.Testing;
 using Microsoft.Playwright;
 
 namespace Alliances.Reporting.Tests;
-
-/// <summary>
-/// A test that needs the system Chromium (/usr/bin/chromium, installed by scripts/ci/install-deps.sh). It is skipped
-/// when Chromium is missing on a developer machine, but runs (and fails) when the environment variable CI=true.
-/// </summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class BrowserFactAttribute : FactAttribute
-{
-    public const string ChromiumPath = "/usr/bin/chromium";
-
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
-    public BrowserFactAttribute()
-    {
-        if (!File.Exists(ChromiumPath) && !IsCi)
-        {
-            Skip = $"{ChromiumPath} not found (install chromium, or set CI=true to make this a failure).";
-        }
-    }
-}
 
 /// <summary>Opens report.html from disk in headless Chromium (Playwright .NET, system browser, no download).</summary>
 public sealed class BrowserTests : IDisposable
@@ -32,19 +13,6 @@ public sealed class BrowserTests : IDisposable
 
     /// <summary>Screenshots are kept next to the test assembly, e.g. bin/Debug/net10.0/screenshots/report-fr.png.</summary>
     public static string ScreenshotDir => Path.Combine(AppContext.BaseDirectory, "screenshots");
-
-    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
-    {
-        Assert.True(File.Exists(BrowserFactAttribute.ChromiumPath),
-            $"{BrowserFactAttribute.ChromiumPath} is required when CI=true (scripts/ci/install-deps.sh installs it).");
-        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            Timeout = 60_000,
-        });
-    }
 
     [BrowserFact]
     public Task FrenchReport_OpensWithoutErrors_ShowsChartsAndTables() => CheckReport("fr");
@@ -60,7 +28,7 @@ public sealed class BrowserTests : IDisposable
         var output = HtmlReport.Write(dir, lang, exportPng: false);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },

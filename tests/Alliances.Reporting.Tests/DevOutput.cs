@@ -1,3 +1,4 @@
+using Alliances.Testing;
 using Alliances.Reporting.Html;
 using Microsoft.Playwright;
 
@@ -29,18 +30,13 @@ public sealed class DevOutput
     public async Task ShootReport()
     {
         string? dir = Environment.GetEnvironmentVariable("REPORT_SHOOT_DIR");
-        if (string.IsNullOrEmpty(dir) || !File.Exists(BrowserFactAttribute.ChromiumPath))
+        if (string.IsNullOrEmpty(dir) || !File.Exists(Chromium.Path))
         {
             return;
         }
 
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         await page.GotoAsync(new Uri(Path.GetFullPath(Path.Combine(dir, HtmlReport.FileName))).AbsoluteUri);
         var image = PngImage.Decode(await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true }));

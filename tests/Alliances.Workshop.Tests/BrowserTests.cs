@@ -1,24 +1,7 @@
+using Alliances.Testing;
 using Microsoft.Playwright;
 
 namespace Alliances.Workshop.Tests;
-
-/// <summary>
-/// A test that needs the system Chromium (/usr/bin/chromium, installed by scripts/ci/install-deps.sh). It is skipped
-/// when Chromium is missing on a developer machine, but runs (and fails) when the environment variable CI=true.
-/// </summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class BrowserFactAttribute : FactAttribute
-{
-    public const string ChromiumPath = "/usr/bin/chromium";
-
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
-    public BrowserFactAttribute()
-    {
-        if (!File.Exists(ChromiumPath) && !IsCi)
-            Skip = $"{ChromiumPath} not found (install chromium, or set CI=true to make this a failure).";
-    }
-}
 
 /// <summary>End to end: the page in headless Chromium (Playwright .NET, the system browser, never a download) against
 /// a real server: French first, switch to English, change levers, run, numbers and charts change; an exercise's goal is
@@ -33,19 +16,11 @@ public sealed class BrowserTests
     public async Task Page_SwitchLanguage_ChangeLevers_Run_ChartsAndNumbersChange_ExerciseChecked()
     {
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        Assert.True(File.Exists(BrowserFactAttribute.ChromiumPath),
-            $"{BrowserFactAttribute.ChromiumPath} is required when CI=true (scripts/ci/install-deps.sh installs it).");
         await using var server = await WorkshopServer.StartAsync(new WorkshopOptions { Port = 0, ScenariosDirectory = Repo.Scenarios, QueueLimit = 16 });
         string origin = server.Address.GetLeftPart(UriPartial.Authority);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            Timeout = 60_000,
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(Slow);

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace Alliances.Workshop.Tests;
+namespace Alliances.Testing;
 
 /// <summary>Minimal PNG decoder (8-bit greyscale, RGB, RGBA; non-interlaced), enough to check a screenshot is not blank.</summary>
 internal sealed class PngImage
