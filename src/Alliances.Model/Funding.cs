@@ -158,7 +158,7 @@ public static class Funding
         // Pooled envelopes (municipal fund, philanthropy, public health) pay part of coordination (M24).
         double pooled = w.Levers.Pooling switch { Pooling.Encouraged => p[P.PoolingShare], Pooling.Allowed => 0.5 * p[P.PoolingShare], _ => 0 };
         long partnerPart = World.Cents(monthly * pooled);
-        w.PartnerLeverage += partnerPart;
+        w.PooledCoordination += partnerPart;
         long cost = Math.Min(w.CoordinationReserve, World.Cents(monthly) - partnerPart);
         w.CoordinationReserve -= cost;
         w.Spent += cost;

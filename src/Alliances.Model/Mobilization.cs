@@ -61,7 +61,7 @@ public static class Mobilization
                                + (L.LocalDecision == LocalDecisionPath.RegionalOnly ? 0.25 * w.Concern[i] : 0);
                     // Sharing power with sectoral partners on a regional table: reluctance grows with autonomy concern
                     // and past conflicts (M11, M12, M13; report L6287-6296, L6690-6691).
-                    if (w.RegionalTableBody >= 0 && L.TableHasElected && L.TableHasSectoralPartners)
+                    if (w.RegionalTableBody >= 0 && L.TableHasElected && L.TableHasSectoralPartners && L.PartnerRole != PartnerRole.NotSolicited)
                         conflict += 0.35 * (1 - w.Region.ElectedPartnerRelations) + 0.35 * w.Concern[i]
                                     + (L.DecisionBody == DecisionBody.RegionalTable ? 0.2 : 0);
                     // Exchange spaces as collaborators (M15), senior respondent (M05), targeted accompaniment (M07).

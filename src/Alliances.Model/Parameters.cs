@@ -95,8 +95,8 @@ public static class P
         "weight of real collaboration in success; quality is not mechanically tied to concertation (report L4948-4951) [A]");
     public static readonly ParamDef QualityAccompaniment = Def("projects.quality_accompaniment", 0.12, 0.0, 0.25, Evidence.A,
         "weight of accompaniment in success (seed 002) [A]");
-    public static readonly ParamDef EffectPerDollar = Def("projects.effect_per_million", 3.0, 1.5, 5.0, Evidence.A,
-        "need reduction per M$ spent at full quality in one domain of a territory, scaled by unmet need; no effect sizes exist (report L4266-4275) [A]");
+    public static readonly ParamDef EffectPerDollar = Def("projects.effect_per_million", 3.0, 0.0, 5.0, Evidence.U,
+        "M49 [U]: need reduction per M$ spent at full quality in one domain of a territory, scaled by unmet need; the size of territorial action's contribution could not be established and no effect sizes exist (report L214-218, L1140-1145, L4266-4275), so the range includes zero");
     public static readonly ParamDef CompletionBonus = Def("projects.completion_bonus", 0.3, 0.0, 0.6, Evidence.A,
         "extra lasting effect of a successful completion relative to accrued effects (brief X3) [A]");
     public static readonly ParamDef LabellingNoise = Def("projects.labelling_noise", 0.12, 0.0, 0.25, Evidence.A,

@@ -25,7 +25,8 @@ public sealed record ShockSpec
 public sealed record EditionSpec
 {
     public int Months { get; init; } = 72;
-    /// <summary>Extension months (0 or 12): the April 2023 one-year extension (report L360-369, L736-738).</summary>
+    /// <summary>Extension months (0 or 12): a one-year extension after the 72 months, paid at month 72 (April 2024), as the
+    /// edition was extended by a year in 2023 (report L360-369, L736-738).</summary>
     public int ExtensionMonths { get; init; }
     /// <summary>Extension envelope of the region in dollars (26.1 M$ over 21 agreements ≈ 1.24 M$; report L360-369).</summary>
     public double ExtensionEnvelope { get; init; } = 1_240_000;

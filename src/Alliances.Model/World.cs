@@ -153,7 +153,8 @@ public sealed class World
     public long[] PaymentAt = [];     // scheduled ministry payments per month
     public long Withheld;             // scheduled payments not made during a funding gap
     public long CoordinationSpent;    // part of Spent that paid coordination
-    public long PartnerLeverage;      // partner money attracted (outside the FQIS ledger)
+    public long PartnerLeverage;      // partner money combined with FQIS money in projects (outside the FQIS ledger)
+    public long PooledCoordination;   // coordination costs paid by pooled envelopes (outside the FQIS ledger)
 
     // Counters ------------------------------------------------------------------------------------------
     public int Recommended, Ratified, ExpertRecommendations, ExpertOverrides, ExpertExits, RegionalProjects;
