@@ -44,18 +44,8 @@ public static class ValidationCsv
     /// <summary>Writes DIR/validation.csv atomically (creating DIR) and returns its path.</summary>
     public static string Write(string directory, ValidationReport report)
     {
-        Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, FileName);
-        var tmp = Path.Combine(directory, $".{FileName}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(tmp, Format(report), new UTF8Encoding(false));
-            File.Move(tmp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(tmp)) File.Delete(tmp);
-        }
+        AtomicFile.WriteAllText(path, Format(report));
         return path;
     }
 

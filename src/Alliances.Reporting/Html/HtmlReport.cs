@@ -21,7 +21,6 @@ public static class HtmlReport
     public static IReadOnlyList<string> HeadlineMetrics { get; } =
         ["cohesion_index", "equity_index", "experts_retention", "effectiveness", "sustainability"];
 
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Builds the HTML of the report.</summary>
     /// <param name="resultsDir">Folder written by <c>alliances compare</c>.</param>
@@ -78,25 +77,7 @@ public static class HtmlReport
     }
 
     /// <summary>Writes text as UTF-8 (no BOM) through a temporary file in the same folder, then renames it.</summary>
-    internal static void WriteAtomically(string path, string text)
-    {
-        string full = Path.GetFullPath(path);
-        string dir = Path.GetDirectoryName(full) ?? ".";
-        Directory.CreateDirectory(dir);
-        string temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temp, text, Utf8NoBom);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-    }
+    internal static void WriteAtomically(string path, string text) => Experiments.AtomicFile.WriteAllText(path, text);
 
     private static (string Html, IReadOnlyList<ReportFigure> Figures) Compose(string resultsDir, string lang, string? designForHeatmap,
         IReadOnlyList<string>? include = null)

@@ -1,3 +1,4 @@
+using Alliances.Experiments;
 namespace Alliances.Reporting.Slurm;
 
 /// <summary>Writes a Slurm job folder: the scenario copy, the scripts of <see cref="SlurmScripts"/> and the empty
@@ -27,12 +28,10 @@ public static class SlurmJobFolder
         void Script(string name, string text, bool executable)
         {
             string path = Path.Combine(job.Dir, name);
-            string tmp = path + ".tmp";
-            File.WriteAllText(tmp, text);
-            if (executable && !OperatingSystem.IsWindows())
-                File.SetUnixFileMode(tmp, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                    | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-            File.Move(tmp, path, overwrite: true);
+            AtomicFile.WriteAllText(path, text, executable
+                ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                  | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute
+                : null);
             written.Add(path);
         }
         Script(SlurmLayout.ArrayScript, SlurmScripts.ArrayScript(job), executable: true);
