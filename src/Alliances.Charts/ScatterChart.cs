@@ -155,13 +155,7 @@ public sealed record ScatterChart : Chart
         TickSet xt = Axes.ResolveHorizontal(xs, XRange, c.Width - left - right, c.SmallFs);
         right = Math.Max(right, TextMetrics.Width(xt.Labels.LastOrDefault(), c.SmallFs) / 2 + 2);
         var plot = Axes.PlotRect(c, left, top, right, bottom);
-        var sx = LinearScale.Of(xt, plot.X, plot.Right);
-        var sy = LinearScale.Of(yt, plot.Bottom, plot.Y);
-
-        Axes.DrawYNumeric(c, plot, yt, sy);
-        Axes.DrawXNumeric(c, plot, xt, sx);
-        Axes.DrawXLabel(c, plot, XLabel);
-        Axes.DrawYLabel(c, plot, YLabel);
+        var (sx, sy) = Axes.DrawNumericFrame(c, plot, xt, yt, XLabel, YLabel);
 
         string clip = c.DefineClip(plot);
         var w = c.W;

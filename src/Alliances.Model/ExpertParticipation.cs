@@ -40,7 +40,6 @@ public static class ExpertParticipation
                              - (w.Pandemic ? 0.12 : 0)
                              + 0.3 * (w.Voice[h] - 0.3);
             comfort = Math.Clamp(comfort, 0, 1);
-            w.Comfort[h] = comfort;
 
             double recs = w.RecsThisMonth[h], overrides = w.OverridesThisMonth[h];
             double feedback = L.ExpertDecisionRule == ExpertDecisionRule.AdvisoryWithFeedback ? 0.5 : 1.0;

@@ -78,10 +78,10 @@ public static class Initialization
         w.Engagement = new double[n]; w.Baseline = new double[n]; w.Capacity = new double[n]; w.Burden = new double[n];
         w.Voice = new double[n]; w.Efficacy = new double[n]; w.Partnership = new double[n]; w.Concern = new double[n];
         w.Active = new bool[n]; w.Attended = new bool[n]; w.Priority = new double[n * D];
-        w.Level = new Ladder[n]; w.Readiness = new double[n]; w.Frustration = new double[n]; w.Comfort = new double[n];
+        w.Level = new Ladder[n]; w.Readiness = new double[n]; w.Frustration = new double[n];
         w.Seat = new int[n]; w.EverSeated = new bool[n]; w.Exits = new int[n];
         w.OverridesThisMonth = new double[n]; w.RecsThisMonth = new double[n];
-        w.ScratchAgents = new double[n]; w.ScratchIdx = new int[n + MaxProposals];
+        w.ScratchIdx = new int[n + MaxProposals];
         Array.Fill(w.Seat, -1);
         var tableDraw = new double[n];
 

@@ -102,10 +102,7 @@ public static class Mobilization
             w.Engagement[i] += rate * (attractor - w.Engagement[i]);
             w.Efficacy[i] += 0.03 * (0.5 - w.Efficacy[i]);
             if (kind == AgentKind.Organisation && w.Engagement[i] < p[P.ExitThreshold] && rng.NextDouble() < p[P.ExitRate])
-            {
                 w.Active[i] = false;
-                w.ExitsByKind[(int)kind]++;
-            }
         }
     }
 

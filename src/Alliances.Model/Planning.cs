@@ -36,7 +36,6 @@ public static class Planning
         }
         Initialization.Normalize(v);
         w.RegionalPriorityMask = TopMask(v, RegionalPriorities, w.ScratchD);
-        w.RegionalPriorityCount = RegionalPriorities;
 
         double pull = w.Levers.StrategicDevice switch
         {

@@ -66,7 +66,6 @@ public sealed class World
     public Ladder[] Level = [];
     public double[] Readiness = [];
     public double[] Frustration = [];
-    public double[] Comfort = [];
     public int[] Seat = [];           // seat index or -1
     public bool[] EverSeated = [];
     public int[] Exits = [];          // times this person left a seat
@@ -94,7 +93,6 @@ public sealed class World
 
     // Region -----------------------------------------------------------------------------------------
     public int RegionalPriorityMask;
-    public int RegionalPriorityCount;
     public double RegionalCapacity;
     public double RegionalSupport;    // accompaniment and brokerage reaching regional actors this month
     public int Ministry, Respondent, Coordinator, PartnerStart, PartnerCount;
@@ -158,7 +156,6 @@ public sealed class World
 
     // Counters ------------------------------------------------------------------------------------------
     public int Recommended, Ratified, ExpertRecommendations, ExpertOverrides, ExpertExits, RegionalProjects;
-    public int[] ExitsByKind = new int[9];
 
     // Scratch buffers (allocated once) ------------------------------------------------------------------
     public double[] ScratchD = new double[D];
@@ -166,7 +163,6 @@ public sealed class World
     public double[] ScratchT = [];
     public double[] ScratchT2 = [];
     public int[] ScratchIdx = [];
-    public double[] ScratchAgents = [];
     public double[] ScratchMeeting = []; // (largest body + seats) × D
     public double[] ScratchDistance = [];// (largest body + seats)²
 

@@ -70,15 +70,7 @@ public sealed class BadScenarioTests : IDisposable
     [MemberData(nameof(Cases))]
     public async Task Bad_scenario_exits_2_naming_file_line_and_path(string name, string json, int line, string path, string message)
     {
-        var file = _tmp.Write($"{name}.json", json);
-        var outDir = _tmp["out"];
-        var r = await Cli.RunAsync("run", file, "--out", outDir);
-        Assert.Equal(2, r.ExitCode);
-        Assert.Contains($"{file}:{line}:", r.Stderr);
-        Assert.Contains($": {path}: ", r.Stderr);
-        Assert.Contains(message, r.Stderr);
-        Assert.Equal("", r.Stdout);
-        Assert.False(Directory.Exists(outDir));
+        await Cli.AssertRunRejects(_tmp, name, json, line, path, message);
     }
 
     [Fact]

@@ -14,6 +14,23 @@ internal static class Cli
         int code = await CliApp.RunAsync(args, stdout, stderr);
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>
+    /// `run` on a bad scenario file: exit 2, stderr names the file and line, the JSON path and the message, nothing on
+    /// stdout and no output folder created.
+    /// </summary>
+    public static async Task AssertRunRejects(TempDir tmp, string name, string json, int line, string path, string message)
+    {
+        var file = tmp.Write($"{name}.json", json);
+        var outDir = tmp["out"];
+        var r = await RunAsync("run", file, "--out", outDir);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"{file}:{line}:", r.Stderr);
+        Assert.Contains($": {path}: ", r.Stderr);
+        Assert.Contains(message, r.Stderr);
+        Assert.Equal("", r.Stdout);
+        Assert.False(Directory.Exists(outDir));
+    }
 }
 
 internal static class RepoPaths

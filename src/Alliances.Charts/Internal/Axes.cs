@@ -208,6 +208,18 @@ internal static class Axes
     }
 
     /// <summary>Returns the plot rectangle, guaranteeing a minimal size even for tiny charts.</summary>
+    /// <summary>Scales of a numeric x/y plot, with both axes and both axis labels drawn.</summary>
+    public static (LinearScale X, LinearScale Y) DrawNumericFrame(Canvas c, Rect plot, TickSet xt, TickSet yt, string? xLabel, string? yLabel)
+    {
+        var sx = LinearScale.Of(xt, plot.X, plot.Right);
+        var sy = LinearScale.Of(yt, plot.Bottom, plot.Y);
+        DrawYNumeric(c, plot, yt, sy);
+        DrawXNumeric(c, plot, xt, sx);
+        DrawXLabel(c, plot, xLabel);
+        DrawYLabel(c, plot, yLabel);
+        return (sx, sy);
+    }
+
     public static Rect PlotRect(Canvas c, double left, double top, double right, double bottom)
     {
         double w = Math.Max(10, c.Width - left - right);
